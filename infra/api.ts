@@ -1,0 +1,137 @@
+import { CfnElement, Duration, Expiration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  AppsyncFunction,
+  AuthorizationType,
+  BaseDataSource,
+  CfnGraphQLApi,
+  Code,
+  Definition,
+  FieldLogLevel,
+  FunctionRuntime,
+  GraphqlApi,
+  Resolver,
+  UserPoolDefaultAction,
+} from 'aws-cdk-lib/aws-appsync';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { bundleResolver, PROJECT_ROOT } from './resolverBundle';
+import { PIPELINE_FUNCTIONS, RESOLVERS, type DataSourceName, type PipelineFunctionName } from './resolvers';
+import type { Settings } from './settings';
+
+export interface ApiProps {
+  readonly table: ITable;
+  readonly userPool: IUserPool;
+  readonly settings: Settings;
+  /**
+   * Path of the schema file.
+   * @default schema.graphql at the project root
+   */
+  readonly schemaPath?: string;
+}
+
+/** The AppSync GraphQL API: schema, auth modes, data sources and every resolver. */
+export class Api extends Construct {
+  readonly api: GraphqlApi;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const limits = props.settings.defaultLimits;
+    this.api = new GraphqlApi(this, 'Api', {
+      name: 'calendar-invite-server',
+      definition: Definition.fromFile(props.schemaPath ?? join(PROJECT_ROOT, 'schema.graphql')),
+      authorizationConfig: {
+        defaultAuthorization: {
+          authorizationType: AuthorizationType.USER_POOL,
+          userPoolConfig: { userPool: props.userPool, defaultAction: UserPoolDefaultAction.ALLOW },
+        },
+        additionalAuthorizationModes: [
+          {
+            authorizationType: AuthorizationType.API_KEY,
+            apiKeyConfig: {
+              name: 'attendees',
+              description: 'Attendee actions authorized by their invitation token',
+              expires: Expiration.after(Duration.days(props.settings.apiKeyExpiryDays)),
+            },
+          },
+          { authorizationType: AuthorizationType.IAM },
+        ],
+      },
+      xrayEnabled: true,
+      // Read by resolvers as ctx.env (AppSync environment variables).
+      environmentVariables: {
+        TABLE_NAME: props.table.tableName,
+        DEFAULT_MAX_ACTIVE_EVENTS: String(limits.maxActiveEvents),
+        DEFAULT_MAX_INVITATIONS_PER_EVENT: String(limits.maxInvitationsPerEvent),
+        DEFAULT_MAX_INVITATIONS_PER_DAY: String(limits.maxInvitationsPerDay),
+      },
+    });
+
+    this.enableLogging();
+
+    const dataSources: Record<DataSourceName, BaseDataSource> = {
+      table: this.api.addDynamoDbDataSource('TableDataSource', props.table),
+      none: this.api.addNoneDataSource('NoneDataSource'),
+    };
+    Validations.of(dataSources.table).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(props.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
+      reason: 'CDK grants the data source the table and its indexes (`<table>/index/*`); resolvers query the GSI.',
+    });
+
+    const functions = {} as Record<PipelineFunctionName, AppsyncFunction>;
+    for (const [name, spec] of Object.entries(PIPELINE_FUNCTIONS) as [PipelineFunctionName, (typeof PIPELINE_FUNCTIONS)[PipelineFunctionName]][]) {
+      functions[name] = new AppsyncFunction(this, `${name}Function`, {
+        api: this.api,
+        name,
+        dataSource: dataSources[spec.dataSource],
+        runtime: FunctionRuntime.JS_1_0_0,
+        code: Code.fromAsset(bundleResolver(spec.code)),
+      });
+    }
+
+    for (const spec of RESOLVERS) {
+      const common = {
+        api: this.api,
+        typeName: spec.typeName,
+        fieldName: spec.fieldName,
+        runtime: FunctionRuntime.JS_1_0_0,
+        code: Code.fromAsset(bundleResolver(spec.code)),
+      };
+      new Resolver(
+        this,
+        `${spec.typeName}${spec.fieldName[0].toUpperCase()}${spec.fieldName.slice(1)}Resolver`,
+        'pipeline' in spec
+          ? { ...common, pipelineConfig: spec.pipeline.map((name) => functions[name]) }
+          : { ...common, dataSource: dataSources[spec.dataSource] },
+      );
+    }
+  }
+
+  /**
+   * Request-level logging (errors only) into a log group this stack owns, with a retention
+   * period, written through a role scoped to that group. CDK's own `logConfig` would add a
+   * log-retention custom resource (a Lambda) and an AWS-managed policy instead.
+   */
+  private enableLogging() {
+    const role = new Role(this, 'LogsRole', { assumedBy: new ServicePrincipal('appsync.amazonaws.com') });
+    const logGroup = new LogGroup(this, 'Logs', {
+      logGroupName: `/aws/appsync/apis/${this.api.apiId}`,
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    logGroup.grantWrite(role);
+    (this.api.node.defaultChild as CfnGraphQLApi).logConfig = {
+      cloudWatchLogsRoleArn: role.roleArn,
+      fieldLogLevel: FieldLogLevel.ERROR,
+      excludeVerboseContent: true,
+    };
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-ASC3',
+      reason:
+        'Request-level logging is on (field errors, into a log group with retention); verbose content stays off because it would log Authorization headers and attendee addresses.',
+    });
+  }
+}

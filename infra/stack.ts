@@ -1,0 +1,25 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Api } from './api';
+import { Auth } from './auth';
+import { Data } from './data';
+import type { Settings } from './settings';
+
+export interface CalendarInviteStackProps extends StackProps {
+  readonly settings: Settings;
+}
+
+/** The whole system: composes the constructs and hands each what it needs. */
+export class CalendarInviteStack extends Stack {
+  constructor(scope: Construct, id: string, props: CalendarInviteStackProps) {
+    super(scope, id, props);
+    const data = new Data(this, 'Data');
+    const auth = new Auth(this, 'Auth');
+    const api = new Api(this, 'Api', { table: data.table, userPool: auth.userPool, settings: props.settings });
+
+    new CfnOutput(this, 'GraphqlUrl', { value: api.api.graphqlUrl });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+  }
+}

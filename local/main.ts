@@ -1,0 +1,71 @@
+// `npm run dev`: synthesize the CDK app, then run the synthesized stack on this machine.
+//   --in-memory     keep no state (default: .data/ keeps tables, keys and API keys)
+//   --port <n>      AppSync on n, Cognito on n+1, DynamoDB Local on n+2 (default 4000)
+//   --no-synth      use the cdk.out already there
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CDK_OUT, DEFAULT_DATA_DIR, ENDPOINTS_FILE } from './paths';
+import { createLogger } from './shared/logger';
+import { startLocalStack } from './stack';
+import { synth } from './synth';
+
+const log = createLogger('local');
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'in-memory': { type: 'boolean', default: false },
+      port: { type: 'string', default: '4000' },
+      'no-synth': { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+    },
+  });
+  const base = Number(values.port);
+  if (!Number.isInteger(base) || base < 1 || base > 65533) throw new Error(`--port must be a port number, got ${values.port}`);
+  const dataDir = values['data-dir']!;
+
+  if (!values['no-synth']) {
+    log.info('synthesizing the CDK app (npx cdk synth)...');
+    await synth(DEFAULT_CDK_OUT);
+  }
+  const stack = await startLocalStack({
+    cdkOut: DEFAULT_CDK_OUT,
+    dataDir: values['in-memory'] ? undefined : dataDir,
+    ports: { appsync: base, cognito: base + 1, dynamodb: base + 2 },
+  });
+  const endpointsFile = join(dataDir, ENDPOINTS_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(endpointsFile, `${JSON.stringify(stack.endpoints, null, 2)}\n`);
+
+  const e = stack.endpoints;
+  console.log(`
+Calendar Invite Server is running locally (${values['in-memory'] ? 'in memory' : `state in ${dataDir}`}).
+
+  GraphQL API     ${e.graphqlUrl}
+  API key         ${e.apiKey}
+  Cognito issuer  ${e.cognitoIssuer}
+  DynamoDB Local  ${e.dynamodbUrl}  (table ${Object.values(e.tables).join(', ')})
+  Endpoints file  ${endpointsFile}
+
+Get a token:  npm run -s token -- --email you@example.com
+Press Ctrl-C to stop.
+`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping...');
+    await stack.stop();
+    rmSync(endpointsFile, { force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: Error) => {
+  log.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,181 @@
+// The synthesized stack as the local runtime sees it: every resource with the physical
+// ids and attributes it has locally, and intrinsic functions resolved against them.
+import type { CfnResource, CfnTemplate } from './cloudAssembly';
+import { evaluateCondition, resolveIntrinsics, type IntrinsicResolver } from './intrinsics';
+import { lowerId, mixedId, nameSuffix } from './localIds';
+
+export interface LocalEnvironment {
+  readonly region: string;
+  readonly accountId: string;
+  readonly stackName: string;
+  /** Attribute values only known once services run (URLs, generated keys), by `logicalId.Attribute`. */
+  readonly runtimeAttributes: Map<string, string>;
+}
+
+type Physical = { ref: string; attributes: Record<string, string> };
+
+type PhysicalFactory = (logicalId: string, props: Record<string, unknown>, model: StackModel) => Physical;
+
+const generatedName = (model: StackModel, logicalId: string, max = 255) =>
+  `${model.env.stackName}-${logicalId}-${nameSuffix(`${model.env.stackName}/${logicalId}`)}`.slice(0, max);
+
+const PHYSICAL: Record<string, PhysicalFactory> = {
+  'AWS::DynamoDB::Table': tableIds,
+  'AWS::DynamoDB::GlobalTable': tableIds,
+  'AWS::Cognito::UserPool': (id, props, m) => {
+    const poolId = `${m.env.region}_${mixedId(`${m.env.stackName}/${id}`)}`;
+    return {
+      ref: poolId,
+      attributes: {
+        Arn: m.arn('cognito-idp', `userpool/${poolId}`),
+        ProviderName: `cognito-idp.${m.env.region}.amazonaws.com/${poolId}`,
+        ProviderURL: `https://cognito-idp.${m.env.region}.amazonaws.com/${poolId}`,
+        UserPoolId: poolId,
+      },
+    };
+  },
+  'AWS::Cognito::UserPoolClient': (id, _props, m) => {
+    const clientId = lowerId(`${m.env.stackName}/${id}`);
+    return { ref: clientId, attributes: { ClientId: clientId, Name: id } };
+  },
+  'AWS::Cognito::UserPoolGroup': (id, props) => ({ ref: String(props.GroupName ?? id), attributes: {} }),
+  'AWS::AppSync::GraphQLApi': (id, _props, m) => {
+    const apiId = lowerId(`${m.env.stackName}/${id}`);
+    const arn = m.arn('appsync', `apis/${apiId}`);
+    return {
+      ref: arn,
+      attributes: {
+        ApiId: apiId,
+        Arn: arn,
+        GraphQLEndpointArn: arn,
+        GraphQLUrl: `https://${apiId}.appsync-api.${m.env.region}.amazonaws.com/graphql`,
+        RealtimeUrl: `wss://${apiId}.appsync-realtime-api.${m.env.region}.amazonaws.com/graphql`,
+        GraphQLDns: `${apiId}.appsync-api.${m.env.region}.amazonaws.com`,
+        RealtimeDns: `${apiId}.appsync-realtime-api.${m.env.region}.amazonaws.com`,
+      },
+    };
+  },
+  'AWS::AppSync::DataSource': (id, props, m) => {
+    const arn = `${m.apiArn(props)}/datasources/${String(props.Name)}`;
+    return { ref: arn, attributes: { Name: String(props.Name), DataSourceArn: arn } };
+  },
+  'AWS::AppSync::FunctionConfiguration': (id, props, m) => {
+    const functionId = lowerId(`${m.env.stackName}/${id}`);
+    const arn = `${m.apiArn(props)}/functions/${functionId}`;
+    return { ref: arn, attributes: { FunctionId: functionId, FunctionArn: arn, Name: String(props.Name ?? id) } };
+  },
+  'AWS::AppSync::Resolver': (id, props, m) => {
+    const arn = `${m.apiArn(props)}/types/${String(props.TypeName)}/resolvers/${String(props.FieldName)}`;
+    return { ref: arn, attributes: { ResolverArn: arn, TypeName: String(props.TypeName), FieldName: String(props.FieldName) } };
+  },
+  'AWS::AppSync::ApiKey': (id, props, m) => {
+    const arn = `${m.apiArn(props)}/apikeys/${id}`;
+    return { ref: arn, attributes: { Arn: arn } };
+  },
+  'AWS::IAM::Role': (id, props, m) => {
+    const name = String(props.RoleName ?? generatedName(m, id, 64));
+    return { ref: name, attributes: { Arn: `arn:aws:iam::${m.env.accountId}:role/${name}`, RoleId: `AROA${lowerId(id, 17).toUpperCase()}` } };
+  },
+  'AWS::Logs::LogGroup': (id, props, m) => {
+    const name = String(props.LogGroupName ?? generatedName(m, id, 512));
+    return { ref: name, attributes: { Arn: m.arn('logs', `log-group:${name}:*`) } };
+  },
+};
+
+function tableIds(id: string, props: Record<string, unknown>, m: StackModel): Physical {
+  const name = String(props.TableName ?? generatedName(m, id));
+  const arn = m.arn('dynamodb', `table/${name}`);
+  return { ref: name, attributes: { Arn: arn, StreamArn: `${arn}/stream/local` } };
+}
+
+export class StackModel implements IntrinsicResolver {
+  private readonly physical = new Map<string, Physical>();
+  private readonly resolving = new Set<string>();
+
+  constructor(
+    readonly template: CfnTemplate,
+    readonly env: LocalEnvironment,
+  ) {}
+
+  /** Resources of one type, as [logicalId, resource] pairs. */
+  ofType(type: string): [string, CfnResource][] {
+    return Object.entries(this.template.Resources).filter(([id, r]) => r.Type === type && this.exists(id));
+  }
+
+  /** A resource's properties with every intrinsic function resolved. */
+  properties(logicalId: string): Record<string, unknown> {
+    const resource = this.template.Resources[logicalId];
+    if (!resource) throw new Error(`No resource ${logicalId} in the template.`);
+    return this.resolve(resource.Properties ?? {}) as Record<string, unknown>;
+  }
+
+  resolve(value: unknown): unknown {
+    return resolveIntrinsics(value, this);
+  }
+
+  ref(name: string): unknown {
+    const pseudo: Record<string, string> = {
+      'AWS::Region': this.env.region,
+      'AWS::AccountId': this.env.accountId,
+      'AWS::Partition': 'aws',
+      'AWS::URLSuffix': 'amazonaws.com',
+      'AWS::StackName': this.env.stackName,
+      'AWS::StackId': `arn:aws:cloudformation:${this.env.region}:${this.env.accountId}:stack/${this.env.stackName}/local`,
+    };
+    if (name in pseudo) return pseudo[name];
+    const parameter = this.template.Parameters?.[name];
+    if (parameter) return parameter.Default ?? '';
+    return this.physicalOf(name).ref;
+  }
+
+  getAtt(logicalId: string, attribute: string): unknown {
+    const runtime = this.env.runtimeAttributes.get(`${logicalId}.${attribute}`);
+    if (runtime !== undefined) return runtime;
+    const value = this.physicalOf(logicalId).attributes[attribute];
+    if (value === undefined) {
+      const type = this.template.Resources[logicalId]?.Type;
+      throw new Error(`The local runtime has no value for Fn::GetAtt ${logicalId}.${attribute} (${type}).`);
+    }
+    return value;
+  }
+
+  condition(name: string): boolean {
+    const expression = this.template.Conditions?.[name];
+    if (expression === undefined) throw new Error(`No condition ${name} in the template.`);
+    return evaluateCondition(expression, this);
+  }
+
+  arn(service: string, resource: string): string {
+    return `arn:aws:${service}:${this.env.region}:${this.env.accountId}:${resource}`;
+  }
+
+  /** ARN of the AppSync API an AppSync child resource (data source, function, ...) belongs to. */
+  apiArn(props: Record<string, unknown>): string {
+    return this.arn('appsync', `apis/${String(props.ApiId)}`);
+  }
+
+  private exists(logicalId: string): boolean {
+    const condition = this.template.Resources[logicalId]?.Condition;
+    return condition === undefined || this.condition(condition);
+  }
+
+  private physicalOf(logicalId: string): Physical {
+    const cached = this.physical.get(logicalId);
+    if (cached) return cached;
+    const resource = this.template.Resources[logicalId];
+    if (!resource) throw new Error(`Ref or Fn::GetAtt names ${logicalId}, which is not in the template.`);
+    if (this.resolving.has(logicalId)) throw new Error(`Circular reference through ${logicalId}.`);
+    this.resolving.add(logicalId);
+    try {
+      const props = this.properties(logicalId);
+      const factory = PHYSICAL[resource.Type];
+      const physical = factory
+        ? factory(logicalId, props, this)
+        : { ref: generatedName(this, logicalId), attributes: { Arn: this.arn('local', `${resource.Type}/${logicalId}`) } };
+      this.physical.set(logicalId, physical);
+      return physical;
+    } finally {
+      this.resolving.delete(logicalId);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+// Query.event (unit resolver on the table): its organizer or an admin may read it.
+import { util, type Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import type { QueryEventArgs } from '../../generated/graphql';
+import { ErrorType } from '../lib/errorTypes';
+import { maySeeEvent } from '../lib/events';
+import { isAdmin, organizerIdOf } from '../lib/identity';
+import { eventKey } from '../lib/keys';
+import type { EventRecord } from '../lib/records';
+
+export function request(ctx: Context<QueryEventArgs>) {
+  return get({ key: eventKey(ctx.args.id) });
+}
+
+export function response(ctx: Context<QueryEventArgs>) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  const event = ctx.result as EventRecord | null;
+  if (!event) util.error(`No event with id ${ctx.args.id}.`, ErrorType.NotFound);
+  if (!maySeeEvent(event, organizerIdOf(ctx.identity), isAdmin(ctx.identity))) {
+    util.error('This event belongs to another organizer.', ErrorType.Unauthorized);
+  }
+  return event;
+}

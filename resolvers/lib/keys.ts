@@ -1,0 +1,22 @@
+// The only place a table key is spelled. Resolvers, Lambdas and the CDK app import these,
+// so a key shape changes in one place (ARCHITECTURE.md section 6).
+
+/** The table's primary key attributes. */
+export const TABLE_KEY = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+/** GSI listing an organizer's events by start time: only event items carry both attributes. */
+export const EVENTS_BY_ORGANIZER = {
+  indexName: 'byOrganizer',
+  partitionKey: 'organizerId',
+  sortKey: 'startsAt',
+} as const;
+
+export type TableKey = { pk: string; sk: string };
+
+export function organizerKey(organizerId: string): TableKey {
+  return { pk: `organizer#${organizerId}`, sk: 'profile' };
+}
+
+export function eventKey(eventId: string): TableKey {
+  return { pk: `event#${eventId}`, sk: 'event' };
+}
