@@ -1,4 +1,4 @@
-import { CfnElement, Duration, Expiration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, Expiration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -33,6 +33,19 @@ export interface ApiProps {
   readonly schemaPath?: string;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The API key's expiry: `days` from the start of today (UTC), so that the template stays the
+ * same all day instead of changing on every synth, and never less than one day away
+ * (AppSync accepts 1 to 365 days; CDK's default would be 7).
+ */
+export function apiKeyExpiry(days: number, now = Date.now()): Expiration {
+  let at = Math.floor(now / DAY_MS) * DAY_MS + days * DAY_MS;
+  if (at - now < DAY_MS) at += DAY_MS;
+  return Expiration.atTimestamp(at);
+}
+
 /** The AppSync GraphQL API: schema, auth modes, data sources and every resolver. */
 export class Api extends Construct {
   readonly api: GraphqlApi;
@@ -54,7 +67,7 @@ export class Api extends Construct {
             apiKeyConfig: {
               name: 'attendees',
               description: 'Attendee actions authorized by their invitation token',
-              expires: Expiration.after(Duration.days(props.settings.apiKeyExpiryDays)),
+              expires: apiKeyExpiry(props.settings.apiKeyExpiryDays),
             },
           },
           { authorizationType: AuthorizationType.IAM },

@@ -12,6 +12,9 @@ import { synth } from './synth';
 
 const log = createLogger('local');
 
+// AWS SDK v3 warns on every client that Node 20 support ends in 2027 (TOOLCHAIN.md).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 async function main() {
   const { values } = parseArgs({
     options: {

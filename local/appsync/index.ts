@@ -15,9 +15,7 @@ import { NoneDataSource } from './dataSources/none';
 import { LocalGraphqlApi } from './graphqlApi';
 import { graphqlApiConfigs, type DataSourceConfig } from './options';
 import { appsyncRouter } from './router';
-import * as dynamodbModule from './runtime/dynamodbModule';
-import { util } from './runtime/util';
-import { EarlyReturn } from './runtime/signals';
+import { appsyncModules } from './runtime/modules';
 import { Sandbox } from './sandbox';
 
 export type AppSyncServiceOptions = {
@@ -37,18 +35,6 @@ export type AppSyncService = {
   graphqlUrl: string;
   apiKeys: ApiKeyValue[];
 };
-
-/** What `import ... from '@aws-appsync/utils'` gives APPSYNC_JS code. */
-function runtimeModules() {
-  const runtime = Object.freeze({
-    earlyReturn(value?: unknown): never {
-      throw new EarlyReturn(value ?? null);
-    },
-  });
-  const extensions = Object.freeze({});
-  const utils = Object.freeze({ util, runtime, extensions });
-  return { '@aws-appsync/utils': utils, '@aws-appsync/utils/dynamodb': Object.freeze({ ...dynamodbModule }) };
-}
 
 function dataSourceFor(config: DataSourceConfig, dynamodb: DynamoDBClient): DataSource {
   switch (config.type) {
@@ -102,7 +88,7 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
   for (const key of apiKeys) model.env.runtimeAttributes.set(`${key.logicalId}.ApiKey`, key.value);
 
   const dataSources = new Map(config.dataSources.map((ds) => [ds.name, dataSourceFor(ds, options.dynamodb)]));
-  const sandbox = new Sandbox(runtimeModules(), createLogger('appsync:console'));
+  const sandbox = new Sandbox(appsyncModules(), createLogger('appsync:console'));
   const api = new LocalGraphqlApi(config, dataSources, sandbox, logger);
   const authenticator = new Authenticator({
     providers: [config.defaultAuth, ...config.additionalAuth],

@@ -46,6 +46,9 @@ const PREPARE_CONTEXT = `(() => {
   for (const name of ${JSON.stringify(REMOVED_GLOBALS)}) delete globalThis[name];
 })();`;
 
+const IMPORT = '__appsyncImport';
+const MODULE = '__appsyncModule';
+
 export class Sandbox {
   private readonly context: vm.Context;
 
@@ -67,17 +70,22 @@ export class Sandbox {
   /** Compiles one bundle. `name` is used in errors and stack traces. */
   load(name: string, source: string): LoadedCode {
     // The bundle is an ES module; node:vm runs modules only behind a flag, so esbuild
-    // rewrites its import/export statements to a CommonJS wrapper (the code itself is kept).
+    // rewrites its import/export statements into CommonJS form (the code itself is kept),
+    // and the two names that form needs are renamed so that the code cannot see them:
+    // in AppSync, `require` and `module` do not exist. APPSYNC_JS is always strict mode.
     const { code } = transformSync(source, { format: 'cjs', loader: 'js', sourcefile: name, target: 'es2022', sourcemap: 'inline' });
-    const script = new vm.Script(`(function (exports, require, module) {${code}\n})`, { filename: name });
-    const factory = script.runInContext(this.context) as (exports: object, require: (id: string) => unknown, module: { exports: object }) => void;
-    const requireModule = (id: string) => {
+    const wired = code
+      .replace(/\brequire\("([^"]+)"\)/g, (_, id: string) => `${IMPORT}(${JSON.stringify(id)})`)
+      .replace(/^module\.exports = /m, `${MODULE}.exports = `);
+    const script = new vm.Script(`(function (${IMPORT}, ${MODULE}) {"use strict";${wired}\n})`, { filename: name });
+    const factory = script.runInContext(this.context) as (importModule: (id: string) => unknown, module: { exports: object }) => void;
+    const importModule = (id: string) => {
       if (!Object.hasOwn(this.modules, id)) throw new Error(`${name} imports ${id}, which the APPSYNC_JS runtime does not provide`);
       return this.modules[id];
     };
     const instantiate = () => {
       const module = { exports: {} as Record<string, unknown> };
-      factory(module.exports, requireModule, module);
+      factory(importModule, module);
       return module.exports;
     };
     const exported = instantiate();

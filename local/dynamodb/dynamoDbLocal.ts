@@ -41,9 +41,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let exited = false;
+  let stopping = false;
   child.once('exit', (code) => {
     exited = true;
-    if (code) options.logger.error(`DynamoDB Local exited with code ${code}`);
+    if (code && !stopping) options.logger.error(`DynamoDB Local exited with code ${code}:\n${output.trim()}`);
   });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -70,6 +71,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     endpoint,
     client,
     stop: async () => {
+      stopping = true;
       process.removeListener('exit', killOnExit);
       client.destroy();
       if (exited) return;

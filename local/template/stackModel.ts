@@ -1,7 +1,7 @@
 // The synthesized stack as the local runtime sees it: every resource with the physical
 // ids and attributes it has locally, and intrinsic functions resolved against them.
 import type { CfnResource, CfnTemplate } from './cloudAssembly';
-import { evaluateCondition, resolveIntrinsics, type IntrinsicResolver } from './intrinsics';
+import { evaluateCondition, NO_VALUE, resolveIntrinsics, type IntrinsicResolver } from './intrinsics';
 import { lowerId, mixedId, nameSuffix } from './localIds';
 
 export interface LocalEnvironment {
@@ -110,7 +110,8 @@ export class StackModel implements IntrinsicResolver {
   }
 
   resolve(value: unknown): unknown {
-    return resolveIntrinsics(value, this);
+    const resolved = resolveIntrinsics(value, this);
+    return resolved === NO_VALUE ? undefined : resolved;
   }
 
   ref(name: string): unknown {

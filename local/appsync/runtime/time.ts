@@ -54,7 +54,35 @@ type Parts = {
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
+// Java's ZoneId also takes fixed offsets ("+08:00", "UTC+8", "GMT-05:30"), which Node 20's
+// Intl does not: those are computed here.
+const FIXED_OFFSET = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/;
+
+function fixedOffsetMinutes(timeZone: string): number | undefined {
+  if (timeZone === 'Z') return 0;
+  const match = FIXED_OFFSET.exec(timeZone);
+  if (!match) return undefined;
+  const [, sign, hours, minutes = '0'] = match;
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
 function zoneParts(ms: number, timeZone: string): Parts {
+  const fixed = fixedOffsetMinutes(timeZone);
+  if (fixed !== undefined) {
+    const shifted = new Date(ms + fixed * 60000);
+    return {
+      year: shifted.getUTCFullYear(),
+      month: shifted.getUTCMonth() + 1,
+      day: shifted.getUTCDate(),
+      hour: shifted.getUTCHours(),
+      minute: shifted.getUTCMinutes(),
+      second: shifted.getUTCSeconds(),
+      ms: shifted.getUTCMilliseconds(),
+      weekday: shifted.getUTCDay(),
+      offsetMinutes: fixed,
+      zoneName: timeZone,
+    };
+  }
   let formatter = partsFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

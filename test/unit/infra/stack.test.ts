@@ -1,0 +1,91 @@
+import { Template, Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildSchema, isObjectType } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiKeyExpiry } from '../../../infra/api';
+import { createApp } from '../../../infra/app';
+import { RESOLVERS } from '../../../infra/resolvers';
+
+let app: ReturnType<typeof createApp>['app'];
+let template: Template;
+
+beforeAll(() => {
+  ({ app } = createApp());
+  template = Template.fromStack(createApp().stack);
+});
+
+describe('the CDK stack', () => {
+  it('passes cdk-nag AwsSolutions checks, every suppression with a reason', () => {
+    const report = new AwsSolutionsChecks(app).validateScope(app);
+    expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('has the single table: pk/sk, a GSI by organizer and start, stream with both images, PITR', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'byOrganizer',
+          KeySchema: [
+            { AttributeName: 'organizerId', KeyType: 'HASH' },
+            { AttributeName: 'startsAt', KeyType: 'RANGE' },
+          ],
+        }),
+      ],
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  it('authorizes with Cognito user pools by default, API key and IAM in addition', () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
+      AdditionalAuthenticationProviders: [{ AuthenticationType: 'API_KEY' }, { AuthenticationType: 'AWS_IAM' }],
+      EnvironmentVariables: Match.objectLike({ DEFAULT_MAX_ACTIVE_EVENTS: '50', DEFAULT_MAX_INVITATIONS_PER_EVENT: '10000', DEFAULT_MAX_INVITATIONS_PER_DAY: '5000' }),
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins' });
+  });
+
+  it('gives the API key an explicit expiry within AppSync’s 1..365 days', () => {
+    const keys = Object.values(template.findResources('AWS::AppSync::ApiKey'));
+    expect(keys).toHaveLength(1);
+    const expires = keys[0].Properties.Expires as number;
+    const days = (expires * 1000 - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(300);
+    expect(days).toBeLessThanOrEqual(365);
+  });
+
+  it('keeps the key expiry stable through the day and at least a day away', () => {
+    const day = 86_400_000;
+    const morning = Date.UTC(2030, 0, 1, 0, 5);
+    const night = Date.UTC(2030, 0, 1, 23, 55);
+    expect(apiKeyExpiry(365, morning).date.getTime()).toBe(apiKeyExpiry(365, night).date.getTime());
+    expect(apiKeyExpiry(365, night).date.getTime() - night).toBeLessThanOrEqual(365 * day);
+    expect(apiKeyExpiry(1, night).date.getTime() - night).toBeGreaterThanOrEqual(day);
+  });
+
+  it('takes default limits from context', () => {
+    const custom = createApp({ context: { maxActiveEvents: 5 } });
+    Template.fromStack(custom.stack).hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      EnvironmentVariables: Match.objectLike({ DEFAULT_MAX_ACTIVE_EVENTS: '5' }),
+    });
+  });
+
+  it('attaches an APPSYNC_JS resolver to every Query and Mutation field of the schema', () => {
+    const schema = buildSchema(readFileSync('local/appsync/schema/awsBuiltins.graphql', 'utf8') + readFileSync('schema.graphql', 'utf8'));
+    const rootFields = ['Query', 'Mutation', 'Subscription'].flatMap((name) => {
+      const type = schema.getType(name);
+      return type && isObjectType(type) ? Object.keys(type.getFields()).map((field) => `${name}.${field}`) : [];
+    });
+    const wired = RESOLVERS.map((r) => `${r.typeName}.${r.fieldName}`);
+    expect(wired.sort()).toEqual(rootFields.sort());
+    const resolvers = Object.values(template.findResources('AWS::AppSync::Resolver'));
+    expect(resolvers).toHaveLength(RESOLVERS.length);
+    for (const r of resolvers) expect(r.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
+  });
+});
