@@ -46,7 +46,7 @@ export type GraphqlApiConfig = {
   introspection: boolean;
 };
 
-type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Props = Record<string, any>;
 
 export function graphqlApiConfigs(model: StackModel, assembly: CloudAssembly): GraphqlApiConfig[] {
   return model.ofType('AWS::AppSync::GraphQLApi').map(([logicalId]) => {

@@ -23,7 +23,7 @@ export function endpoints() {
   return inject('endpoints');
 }
 
-export async function graphql<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function graphql<T = Record<string, any>>(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},

@@ -27,7 +27,7 @@ type ExpressionObject = {
   expressionValues?: Record<string, TypedValue>;
 };
 
-type Req = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Req = Record<string, any>;
 
 /** Merges the names and values of several expressions into one set of request fields. */
 function attributes(...expressions: (ExpressionObject | undefined)[]) {
