@@ -5,9 +5,25 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 
 export type TypedValue = Record<string, unknown>;
 
+// Set values made by the module's toStringSet / toNumberSet / toBinarySet. They must survive
+// the conversion of an item (`put({ item: { tags: toStringSet([...]) } })` writes a set, not a
+// map with an "SS" key), so they are remembered by identity rather than guessed from shape.
+const typedSets = new WeakSet<object>();
+
+/** Marks a typed value so that toDynamoDB passes it through unchanged. */
+export function keepTyped<T extends TypedValue>(value: T): T {
+  typedSets.add(value);
+  return value;
+}
+
+export function isKeptTyped(value: unknown): value is TypedValue {
+  return typeof value === 'object' && value !== null && typedSets.has(value);
+}
+
 /** util.dynamodb.toDynamoDB: arrays become lists (never sets), objects maps. */
 export function toDynamoDB(value: unknown): TypedValue {
   if (value === null || value === undefined) return { NULL: null };
+  if (isKeptTyped(value)) return value;
   if (typeof value === 'string') return { S: value };
   if (typeof value === 'number') return { N: value };
   if (typeof value === 'boolean') return { BOOL: value };
@@ -83,10 +99,31 @@ export function fromWireItem(item: Record<string, AttributeValue> | undefined): 
   return out;
 }
 
-/** A malformed data source request: becomes ctx.error, never a crash. */
+/**
+ * A wire value back in the typed form resolvers write (`{ N: 8 }`, base64 for binary), as
+ * AppSync shows items to a conditionalCheckFailedHandler Lambda (`currentValue`).
+ * https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-condition-expressions.html
+ */
+export function toTypedValue(value: AttributeValue): TypedValue {
+  if (value.N !== undefined) return { N: Number(value.N) };
+  if (value.NS !== undefined) return { NS: value.NS.map(Number) };
+  if (value.B !== undefined) return { B: Buffer.from(value.B).toString('base64') };
+  if (value.BS !== undefined) return { BS: value.BS.map((b) => Buffer.from(b).toString('base64')) };
+  if (value.NULL !== undefined) return { NULL: null };
+  if (value.L !== undefined) return { L: value.L.map(toTypedValue) };
+  if (value.M !== undefined) return { M: toTypedMap(value.M) };
+  const [type, inner] = Object.entries(value).find(([, v]) => v !== undefined) ?? ['NULL', null];
+  return { [type]: inner };
+}
+
+export function toTypedMap(item: Record<string, AttributeValue>): Record<string, TypedValue> {
+  return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, toTypedValue(value)]));
+}
+
+/** A malformed data source request (an untyped value): ctx.error of type MappingTemplate, never a crash. */
 export class DynamoDbRequestError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'ValidationException';
+    this.name = 'MappingTemplate';
   }
 }

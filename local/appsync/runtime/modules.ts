@@ -1,6 +1,7 @@
 // What `import ... from '@aws-appsync/utils'` and '@aws-appsync/utils/dynamodb' give
-// APPSYNC_JS code in the local sandbox.
+// APPSYNC_JS code in the local sandbox: `util`, `runtime` and `extensions`.
 import * as dynamodbModule from './dynamodbModule';
+import { extensions } from './extensions';
 import { EarlyReturn } from './signals';
 import { util } from './util';
 
@@ -12,7 +13,6 @@ export const runtime = Object.freeze({
 });
 
 export function appsyncModules(): Record<string, unknown> {
-  const extensions = Object.freeze({});
   return {
     '@aws-appsync/utils': Object.freeze({ util, runtime, extensions }),
     '@aws-appsync/utils/dynamodb': Object.freeze({ ...dynamodbModule }),
