@@ -7,7 +7,7 @@ export default [
   { ignores: ['node_modules/**', 'cdk.out/**', 'build/**', '.data/**', 'generated/**'] },
   {
     ...appsync.configs.recommended,
-    files: ['resolvers/**/*.ts'],
+    files: ['resolvers/**/*.ts', 'test/conformance/resolvers/**/*.ts'],
     languageOptions: {
       ...appsync.configs.recommended.languageOptions,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

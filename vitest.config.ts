@@ -1,12 +1,20 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // AWS SDK v3 warns on every client that Node 20 support ends in 2027 (TOOLCHAIN.md).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 export default defineConfig({
+  resolve: {
+    // One graphql instance for everyone: Node loads graphql's CommonJS build for packages
+    // it imports itself (graphql-ws), so our code must not get the ES build vite prefers,
+    // or `instanceof GraphQLError` fails across the two copies.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -14,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -21,6 +30,18 @@ export default defineConfig({
           // One local stack (DynamoDB Local, Cognito, AppSync) for the whole run, in memory
           // on free ports: never .data/ or a running `npm run dev`.
           globalSetup: ['test/helpers/globalLocalStack.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          environment: 'node',
+          // The local AppSync against AWS's documented behaviour, on a test stack of its own.
+          globalSetup: ['test/conformance/globalSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

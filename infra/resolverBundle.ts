@@ -14,10 +14,17 @@ export const RESOLVER_BUILD_DIR = join(PROJECT_ROOT, 'build', 'resolvers');
 /** AppSync's limit on a resolver's or function's code, source map included (AppSync quotas). */
 export const RESOLVER_CODE_MAX_CHARS = 32_768;
 
+export type BundleOptions = {
+  /** Directory the entry is relative to. @default resolvers/ */
+  root?: string;
+  /** Directory the bundle is written to. @default build/resolvers/ */
+  outDir?: string;
+};
+
 /** Bundles `resolvers/<entry>` (e.g. `events/createEvent.ts`) and returns the bundle's path. */
-export function bundleResolver(entry: string): string {
-  const source = join(RESOLVERS_DIR, entry);
-  const outfile = join(RESOLVER_BUILD_DIR, entry.replace(/\.ts$/, '.js'));
+export function bundleResolver(entry: string, options: BundleOptions = {}): string {
+  const source = join(options.root ?? RESOLVERS_DIR, entry);
+  const outfile = join(options.outDir ?? RESOLVER_BUILD_DIR, entry.replace(/\.ts$/, '.js'));
   buildSync({
     entryPoints: [source],
     outfile,

@@ -1,6 +1,6 @@
 // `npm run dev`: synthesize the CDK app, then run the synthesized stack on this machine.
 //   --in-memory     keep no state (default: .data/ keeps tables, keys and API keys)
-//   --port <n>      AppSync on n, Cognito on n+1, DynamoDB Local on n+2 (default 4000)
+//   --port <n>      AppSync on n (HTTPS on n+3), Cognito on n+1, DynamoDB Local on n+2 (default 4000)
 //   --no-synth      use the cdk.out already there
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ async function main() {
   const stack = await startLocalStack({
     cdkOut: DEFAULT_CDK_OUT,
     dataDir: values['in-memory'] ? undefined : dataDir,
-    ports: { appsync: base, cognito: base + 1, dynamodb: base + 2 },
+    ports: { appsync: base, cognito: base + 1, dynamodb: base + 2, appsyncHttps: base + 3 },
   });
   const endpointsFile = join(dataDir, ENDPOINTS_FILE);
   mkdirSync(dataDir, { recursive: true });
@@ -45,8 +45,11 @@ async function main() {
   console.log(`
 Calendar Invite Server is running locally (${values['in-memory'] ? 'in memory' : `state in ${dataDir}`}).
 
-  GraphQL API     ${e.graphqlUrl}
+  GraphQL API     ${e.graphqlUrl}   (HTTPS: ${e.graphqlHttpsUrl})
+  Realtime        ${e.realtimeUrl}   (graphql-transport-ws: ${e.wsUrl})
   API key         ${e.apiKey}
+  IAM (SigV4)     access key ${e.credentials.accessKeyId}, region ${e.region}
+  Local CA        ${e.caFile}
   Cognito issuer  ${e.cognitoIssuer}
   DynamoDB Local  ${e.dynamodbUrl}  (table ${Object.values(e.tables).join(', ')})
   Endpoints file  ${endpointsFile}

@@ -4,17 +4,23 @@
 import {
   defaultFieldResolver,
   execute,
+  getArgumentValues,
   getLocation,
+  getVariableValues,
+  getOperationAST,
   GraphQLError,
   isObjectType,
+  Kind,
   parse,
   responsePathAsArray,
   validate,
   type DocumentNode,
+  type ExecutionResult,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type SelectionNode,
 } from 'graphql';
 import type { Logger } from '../shared/logger';
 import { allows, fieldRules, type FieldRule } from './auth/fieldAuth';
@@ -24,9 +30,12 @@ import { FieldError, formatError, type AppSyncError } from './errors';
 import { runResolver, type ResolverContext, type ResolverPlan } from './executor/runResolver';
 import { selectionSetGraphQL, selectionSetList } from './executor/selectionSet';
 import type { AuthMode, GraphqlApiConfig } from './options';
-import type { Evaluation } from './runtime/evaluation';
+import { createEvaluation, type Evaluation } from './runtime/evaluation';
 import type { Sandbox } from './sandbox';
 import { buildApiSchema } from './schema/buildSchema';
+import { matchesArguments, matchesFilter, type SubscriptionFilter } from './subscriptions/filters';
+import { SubscriptionRegistry, type ActiveSubscription, type SubscriptionSink } from './subscriptions/registry';
+import { subscriptionsByMutation } from './subscriptions/subscribeDirective';
 
 export type GraphqlRequest = { query: string; variables?: Record<string, unknown> | null; operationName?: string | null };
 
@@ -37,7 +46,23 @@ type RequestState = {
   headers: Record<string, string>;
   variables: Record<string, unknown>;
   appended: AppSyncError[];
+  /**
+   * What this request's resolvers asked of the service, shared by all their Evaluations
+   * (AWS's limits count per request): response headers, invalidations, cache evictions.
+   */
+  shared: SharedRecords;
+  /** Set while resolving a subscription payload: no resolvers run, only field auth. */
+  payloadOnly?: boolean;
 };
+
+type SharedRecords = Required<Pick<Evaluation, 'responseHeaders' | 'invalidations' | 'cacheEvictions'>>;
+
+const newShared = (): SharedRecords => ({ responseHeaders: {}, invalidations: [], cacheEvictions: [] });
+
+/** A request's result: the JSON body, and headers util.http asked to add to the response. */
+export type ExecutionOutcome = { body: GraphqlResponse; headers: Record<string, string> };
+
+export type SubscribeOutcome = { errors: AppSyncError[] } | { unsubscribe: () => void };
 
 type FieldEntry = { rule: FieldRule; plan?: ResolverPlan };
 
@@ -56,6 +81,8 @@ export class LocalGraphqlApi {
   private readonly fields = new Map<GraphQLObjectType, Map<string, FieldEntry>>();
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   private readonly env: Readonly<Record<string, string>>;
+  private readonly subscriptions = new SubscriptionRegistry();
+  private readonly triggers: Map<string, string[]>;
 
   constructor(
     readonly config: GraphqlApiConfig,
@@ -64,6 +91,7 @@ export class LocalGraphqlApi {
     private readonly logger: Logger,
   ) {
     this.schema = buildApiSchema(config.schema);
+    this.triggers = subscriptionsByMutation(this.schema);
     this.env = Object.freeze({ ...config.environment });
     const rules = fieldRules(this.schema, config.defaultAuth.type);
     const dataSource = (name: string, owner: string) => {
@@ -74,18 +102,26 @@ export class LocalGraphqlApi {
     const functions = new Map(
       config.functions.map((fn) => [
         fn.functionId,
-        { name: fn.name, code: sandbox.load(fn.code.file, fn.code.source), dataSource: dataSource(fn.dataSourceName, `function ${fn.name}`) },
+        {
+          name: fn.name,
+          code: sandbox.load(fn.code.file, fn.code.source),
+          dataSource: dataSource(fn.dataSourceName, `function ${fn.name}`),
+          maxBatchSize: fn.maxBatchSize,
+        },
       ]),
     );
     const plans = new Map<string, ResolverPlan>();
     for (const r of config.resolvers) {
       const field = `${r.typeName}.${r.fieldName}`;
       if (!rules.has(field)) throw new Error(`A resolver is attached to ${field}, which the schema does not have.`);
+      const fieldDef = (this.schema.getType(r.typeName) as GraphQLObjectType).getFields()[r.fieldName];
       plans.set(field, {
         field,
+        resolver: { parentType: r.typeName, field: r.fieldName, outputType: String(fieldDef.type) },
         kind: r.kind,
         code: sandbox.load(r.code.file, r.code.source),
         dataSource: r.kind === 'UNIT' ? dataSource(String(r.dataSourceName), field) : undefined,
+        maxBatchSize: r.maxBatchSize,
         functions: r.functionIds.map((id) => {
           const fn = functions.get(id);
           if (!fn) throw new Error(`${field} runs function ${id}, which is not in the template.`);
@@ -104,10 +140,15 @@ export class LocalGraphqlApi {
     }
   }
 
-  async execute(request: GraphqlRequest, auth: AuthContext, headers: Record<string, string>): Promise<GraphqlResponse> {
+  async execute(request: GraphqlRequest, auth: AuthContext, headers: Record<string, string>): Promise<ExecutionOutcome> {
     const document = this.document(request.query);
-    if (!('kind' in document)) return { data: null, errors: document.map(formatError) };
-    const state: RequestState = { auth, headers, variables: request.variables ?? {}, appended: [] };
+    if (!('kind' in document)) return { body: { data: null, errors: document.map(formatError) }, headers: {} };
+    const operation = getOperationAST(document, request.operationName);
+    if (operation?.operation === 'subscription') {
+      const error = requestError('Subscriptions are served over the realtime WebSocket endpoint, not over HTTP.', 'BadRequestException');
+      return { body: { data: null, errors: [error] }, headers: {} };
+    }
+    const state: RequestState = { auth, headers, variables: request.variables ?? {}, appended: [], shared: newShared() };
     const result = await execute({
       schema: this.schema,
       document,
@@ -117,8 +158,137 @@ export class LocalGraphqlApi {
       operationName: request.operationName ?? undefined,
       fieldResolver: this.resolveField,
     });
+    if (operation?.operation === 'mutation') this.afterMutation(operation.selectionSet.selections, result, state);
     const errors = [...(result.errors ?? []).map(formatError), ...state.appended];
-    return errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data };
+    const body = errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data };
+    return { body, headers: state.shared.responseHeaders };
+  }
+
+  /**
+   * Opens a subscription: validates the operation, checks field auth, runs the field's
+   * resolver (which may set filters or refuse), then registers the sink.
+   */
+  async subscribe(
+    request: GraphqlRequest,
+    auth: AuthContext,
+    headers: Record<string, string>,
+    sink: SubscriptionSink,
+  ): Promise<SubscribeOutcome> {
+    const document = this.document(request.query);
+    if (!('kind' in document)) return { errors: document.map(formatError) };
+    const operation = getOperationAST(document, request.operationName);
+    if (!operation || operation.operation !== 'subscription') {
+      return { errors: [requestError('Only subscription operations can be started on the realtime endpoint.', 'BadRequestException')] };
+    }
+    const subscriptionType = this.schema.getSubscriptionType()!;
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], request.variables ?? {});
+    if (coerced.errors) return { errors: coerced.errors.map(formatError) };
+    const node = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
+    if (!node || node.kind !== Kind.FIELD) return { errors: [requestError('A subscription selects one field.', 'BadRequestException')] };
+    const field = subscriptionType.getFields()[node.name.value];
+    const entry = this.fields.get(subscriptionType)?.get(field.name);
+    const errorAt = (message: string, errorType: string, extra: Partial<AppSyncError> = {}): SubscribeOutcome => ({
+      errors: [{ ...requestError(message, errorType), path: [node.alias?.value ?? field.name], ...extra }],
+    });
+    if (entry && !allows(entry.rule, auth.mode, auth.groups)) {
+      return errorAt(`Not Authorized to access ${field.name} on type Subscription`, 'Unauthorized');
+    }
+    const args = getArgumentValues(field, node, coerced.coerced) as Record<string, unknown>;
+    let filter: SubscriptionFilter | null = null;
+    let invalidationFilter: SubscriptionFilter | null = null;
+    if (entry?.plan) {
+      const state: RequestState = { auth, headers, variables: request.variables ?? {}, appended: [], shared: newShared() };
+      const evaluation = createEvaluation(AUTH_TYPE_NAMES[auth.mode], state.shared);
+      const ctx = this.resolverContext(args, null, state, { fieldName: field.name, parentTypeName: 'Subscription', fieldNodes: [node], fragments: {} });
+      try {
+        await runResolver(entry.plan, ctx, evaluation);
+      } catch (error) {
+        if (error instanceof FieldError) return errorAt(error.message, error.errorType ?? 'Unknown', { data: error.data, errorInfo: error.errorInfo });
+        throw error;
+      }
+      filter = evaluation.subscriptionFilter ?? null;
+      invalidationFilter = evaluation.invalidationFilter ?? null;
+    }
+    const unsubscribe = this.subscriptions.add({
+      field: field.name,
+      args,
+      document,
+      operationName: request.operationName ?? undefined,
+      variables: request.variables ?? {},
+      auth,
+      filter,
+      invalidationFilter,
+      groupKey: JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}, auth.mode, auth.groups]),
+      sink,
+    });
+    return { unsubscribe };
+  }
+
+  /** Number of open subscriptions (for tests and the dev summary). */
+  get openSubscriptions(): number {
+    return this.subscriptions.size;
+  }
+
+  /**
+   * After a mutation: each successful root field publishes its result, as the mutation's
+   * caller selected it, to the subscription fields that @aws_subscribe to it; then the
+   * invalidations its resolvers asked for take effect. Runs after the response is built.
+   */
+  private afterMutation(selections: readonly SelectionNode[], result: ExecutionResult, state: RequestState) {
+    const published: [string, unknown][] = [];
+    for (const node of selections) {
+      if (node.kind !== Kind.FIELD) continue;
+      const value = (result.data as Record<string, unknown> | null | undefined)?.[node.alias?.value ?? node.name.value];
+      if (value !== null && value !== undefined && this.triggers.has(node.name.value)) published.push([node.name.value, value]);
+    }
+    const invalidations = state.shared.invalidations;
+    if (published.length === 0 && invalidations.length === 0) return;
+    setImmediate(() => {
+      for (const [mutation, payload] of published) {
+        for (const field of this.triggers.get(mutation) ?? []) this.publish(field, payload);
+      }
+      for (const invalidation of invalidations) this.invalidate(invalidation.subscriptionField, invalidation.payload);
+    });
+  }
+
+  private publish(field: string, payload: unknown) {
+    const groups = new Map<string, { sample: ActiveSubscription; sinks: SubscriptionSink[] }>();
+    for (const subscription of this.subscriptions.forField(field)) {
+      // An enhanced filter set by the subscription resolver replaces argument filtering: its
+      // arguments need not be fields of the payload (e.g. onUrgentMessage(minPriority)).
+      const passes = subscription.filter ? matchesFilter(subscription.filter, payload) : matchesArguments(subscription.args, payload);
+      if (!passes) continue;
+      const group = groups.get(subscription.groupKey);
+      if (group) group.sinks.push(subscription.sink);
+      else groups.set(subscription.groupKey, { sample: subscription, sinks: [subscription.sink] });
+    }
+    for (const { sample, sinks } of groups.values()) {
+      const state: RequestState = { auth: sample.auth, headers: {}, variables: sample.variables, appended: [], shared: newShared(), payloadOnly: true };
+      const result = execute({
+        schema: this.schema,
+        document: sample.document,
+        rootValue: { [field]: payload },
+        contextValue: state,
+        variableValues: sample.variables,
+        operationName: sample.operationName,
+        fieldResolver: this.resolveField,
+      }) as ExecutionResult;
+      const errors = (result.errors ?? []).map(formatError);
+      const json = JSON.stringify(errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data });
+      for (const sink of sinks) {
+        try {
+          sink.next(json);
+        } catch (error) {
+          this.logger.warn(`a subscriber of ${field} could not be sent a result: ${(error as Error).message}`);
+        }
+      }
+    }
+  }
+
+  private invalidate(field: string, payload: unknown) {
+    for (const subscription of [...this.subscriptions.forField(field)]) {
+      if (subscription.invalidationFilter && matchesFilter(subscription.invalidationFilter, payload)) subscription.sink.complete();
+    }
   }
 
   /** Parsed and validated once per distinct query text. */
@@ -143,20 +313,25 @@ export class LocalGraphqlApi {
     if (entry && !allows(entry.rule, state.auth.mode, state.auth.groups)) {
       throw new FieldError(`Not Authorized to access ${info.fieldName} on type ${info.parentType.name}`, 'Unauthorized');
     }
-    if (!entry?.plan) return defaultFieldResolver(source, args, state, info);
+    if (!entry?.plan || state.payloadOnly) return defaultFieldResolver(source, args, state, info);
     return this.runPlan(entry.plan, source, args, state, info);
   };
 
-  private async runPlan(plan: ResolverPlan, source: unknown, args: unknown, state: RequestState, info: GraphQLResolveInfo) {
+  private resolverContext(
+    args: unknown,
+    source: unknown,
+    state: RequestState,
+    info: Pick<GraphQLResolveInfo, 'fieldName' | 'fieldNodes' | 'fragments'> & { parentTypeName: string },
+  ): ResolverContext {
     const plainArgs = JSON.parse(JSON.stringify(args)) as unknown;
-    const ctx: ResolverContext = {
+    return {
       arguments: plainArgs,
       args: plainArgs,
       identity: state.auth.identity,
       source: source ?? null,
       info: {
         fieldName: info.fieldName,
-        parentTypeName: info.parentType.name,
+        parentTypeName: info.parentTypeName,
         variables: state.variables,
         get selectionSetList() {
           return selectionSetList(info.fieldNodes, info.fragments);
@@ -170,7 +345,11 @@ export class LocalGraphqlApi {
       stash: {},
       prev: {},
     };
-    const evaluation: Evaluation = { authType: AUTH_TYPE_NAMES[state.auth.mode], appendedErrors: [] };
+  }
+
+  private async runPlan(plan: ResolverPlan, source: unknown, args: unknown, state: RequestState, info: GraphQLResolveInfo) {
+    const ctx = this.resolverContext(args, source, state, { ...info, parentTypeName: info.parentType.name });
+    const evaluation = createEvaluation(AUTH_TYPE_NAMES[state.auth.mode], state.shared);
     try {
       return await runResolver(plan, ctx, evaluation);
     } catch (error) {
@@ -186,4 +365,8 @@ export class LocalGraphqlApi {
       }
     }
   }
+}
+
+function requestError(message: string, errorType: string): AppSyncError {
+  return { path: null, data: null, errorType, errorInfo: null, locations: [], message };
 }

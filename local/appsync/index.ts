@@ -3,17 +3,21 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHttpServer, type RunningServer } from '../shared/httpServer';
+import { startHttpServer, startHttpsServer, type RunningServer } from '../shared/httpServer';
 import { createLogger, type Logger } from '../shared/logger';
 import type { CloudAssembly } from '../template/cloudAssembly';
 import type { StackModel } from '../template/stackModel';
 import { Authenticator, type ApiKeyValue } from './auth/authenticate';
+import { IamVerifier, localIamPrincipals } from './auth/iam';
 import type { CognitoPoolTrust } from './auth/cognitoUserPools';
 import type { DataSource } from './dataSources/dataSource';
 import { DynamoDbDataSource } from './dataSources/dynamodb';
+import { LambdaDataSource } from './dataSources/lambda';
+import type { LambdaService } from '../lambda';
 import { NoneDataSource } from './dataSources/none';
 import { LocalGraphqlApi } from './graphqlApi';
 import { graphqlApiConfigs, type DataSourceConfig } from './options';
+import { attachRealtime } from './realtime';
 import { appsyncRouter } from './router';
 import { appsyncModules } from './runtime/modules';
 import { Sandbox } from './sandbox';
@@ -23,9 +27,15 @@ export type AppSyncServiceOptions = {
   assembly: CloudAssembly;
   port: number;
   dynamodb: DynamoDBClient;
+  /** The template's functions, for AWS_LAMBDA data sources. */
+  lambda?: LambdaService;
   userPoolTrust: (userPoolId: string) => CognitoPoolTrust;
   /** Where generated API key values are kept; undefined keeps them in memory. */
   dataDir?: string;
+  /** Serve the API over HTTPS too, on this port with this certificate. */
+  tls?: { port: number; certPem: string; keyPem: string };
+  /** Interval of realtime keep-alive messages (AppSync: about a minute). */
+  keepAliveMs?: number;
   logger: Logger;
 };
 
@@ -33,13 +43,36 @@ export type AppSyncService = {
   server: RunningServer;
   api: LocalGraphqlApi;
   graphqlUrl: string;
+  /** AppSync's realtime protocol (subprotocol graphql-ws). */
+  realtimeUrl: string;
+  /** The standard graphql-transport-ws protocol. */
+  wsUrl: string;
+  /** The API over TLS, when a certificate was given. */
+  graphqlHttpsUrl?: string;
+  realtimeHttpsUrl?: string;
   apiKeys: ApiKeyValue[];
+  stop(): Promise<void>;
 };
 
-function dataSourceFor(config: DataSourceConfig, dynamodb: DynamoDBClient): DataSource {
+function dataSourceFor(config: DataSourceConfig, options: AppSyncServiceOptions): DataSource {
   switch (config.type) {
+    case 'AWS_LAMBDA': {
+      const fn = options.lambda?.find(String(config.lambdaFunctionArn));
+      if (!fn) throw new Error(`Data source ${config.name} invokes ${config.lambdaFunctionArn}, which is not a function of the template.`);
+      return new LambdaDataSource(config.name, fn, options.logger);
+    }
     case 'AMAZON_DYNAMODB':
-      return new DynamoDbDataSource(config.name, dynamodb, String(config.tableName));
+      return new DynamoDbDataSource(config.name, options.dynamodb, String(config.tableName), {
+        region: options.model.env.region,
+        // conditionalCheckFailedHandler { strategy: 'Custom', lambdaArn } runs a template function.
+        conditionLambda: async (arn, payload) => {
+          const fn = options.lambda?.find(arn);
+          if (!fn) throw new Error(`conditionalCheckFailedHandler names ${arn}, which is not a function of the template`);
+          const out = await fn.invoke(payload);
+          if (!out.ok) throw new Error(out.error.errorMessage);
+          return out.result;
+        },
+      });
     case 'NONE':
       return new NoneDataSource(config.name);
     default:
@@ -87,15 +120,37 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
   const apiKeys = config.apiKeys.map((k) => ({ ...k, value: values[k.logicalId] }));
   for (const key of apiKeys) model.env.runtimeAttributes.set(`${key.logicalId}.ApiKey`, key.value);
 
-  const dataSources = new Map(config.dataSources.map((ds) => [ds.name, dataSourceFor(ds, options.dynamodb)]));
+  const dataSources = new Map(config.dataSources.map((ds) => [ds.name, dataSourceFor(ds, options)]));
   const sandbox = new Sandbox(appsyncModules(), createLogger('appsync:console'));
   const api = new LocalGraphqlApi(config, dataSources, sandbox, logger);
   const authenticator = new Authenticator({
     providers: [config.defaultAuth, ...config.additionalAuth],
     apiKeys,
     userPoolTrust: options.userPoolTrust,
+    iam: new IamVerifier({ region: model.env.region, principals: localIamPrincipals() }),
   });
   handler = appsyncRouter(api, authenticator, logger);
+  const realtimeOptions = { api, authenticator, logger, keepAliveMs: options.keepAliveMs };
+  const realtime = [attachRealtime(server.server, realtimeOptions)];
+  // The same API and realtime endpoint over TLS: Amplify always opens wss://<its GraphQL host>.
+  const secure = options.tls
+    ? await startHttpsServer('AppSync (HTTPS)', options.tls.port, options.tls, (req, res) => handler!(req, res))
+    : undefined;
+  if (secure) realtime.push(attachRealtime(secure.server, realtimeOptions));
   logger.info(`GraphQL API ${config.name} on ${graphqlUrl} (${config.resolvers.length} resolvers, ${config.functions.length} functions)`);
-  return { server, api, graphqlUrl, apiKeys };
+  const wsBase = server.url.replace(/^http/, 'ws');
+  return {
+    server,
+    api,
+    graphqlUrl,
+    realtimeUrl: `${wsBase}/graphql/realtime`,
+    wsUrl: `${wsBase}/graphql`,
+    graphqlHttpsUrl: secure && `${secure.url}/graphql`,
+    realtimeHttpsUrl: secure && `${secure.url.replace(/^https/, 'wss')}/graphql/realtime`,
+    apiKeys,
+    stop: async () => {
+      for (const r of realtime) r.close();
+      await Promise.all([server.close(), secure?.close()]);
+    },
+  };
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson } from '../shared/httpServer';
 import type { Logger } from '../shared/logger';
 import type { Authenticator } from './auth/authenticate';
+import { IamRequestRejected } from './auth/iamErrors';
 import { UnauthorizedRequest } from './auth/unauthorized';
 import type { GraphqlRequest, LocalGraphqlApi } from './graphqlApi';
 
@@ -51,8 +52,10 @@ export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator
     if (req.method !== 'POST') return failure(res, 405, 'BadRequestException', 'Send GraphQL requests as POST /graphql');
 
     let request: GraphqlRequest;
+    let raw: Buffer;
     try {
-      const body = JSON.parse((await readBody(req, MAX_REQUEST_BYTES)).toString('utf8')) as GraphqlRequest;
+      raw = await readBody(req, MAX_REQUEST_BYTES);
+      const body = JSON.parse(raw.toString('utf8')) as GraphqlRequest;
       if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') throw new Error('no query');
       request = body;
     } catch (error) {
@@ -61,10 +64,24 @@ export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator
     }
 
     const headers = plainHeaders(req);
+    // A SigV4 signature covers the path and query exactly as sent, and the body's bytes.
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const signed = {
+      kind: 'http' as const,
+      method: req.method ?? 'POST',
+      path: queryAt < 0 ? target : target.slice(0, queryAt),
+      query: queryAt < 0 ? '' : target.slice(queryAt + 1),
+      body: raw,
+    };
     let auth;
     try {
-      auth = await authenticator.authenticate(headers, sourceIps(req));
+      auth = await authenticator.authenticate(headers, sourceIps(req), signed);
     } catch (error) {
+      if (error instanceof IamRequestRejected) {
+        logger.info(`${error.status} ${error.reason}`);
+        return failure(res, error.status, error.errorType, error.message);
+      }
       if (error instanceof UnauthorizedRequest) {
         logger.info(`401 ${error.reason}`);
         return failure(res, 401, 'UnauthorizedException', error.message);
@@ -72,6 +89,6 @@ export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator
       throw error;
     }
     const result = await api.execute(request, auth, headers);
-    sendJson(res, 200, result, CORS);
+    sendJson(res, 200, result.body, { ...result.headers, ...CORS });
   };
 }

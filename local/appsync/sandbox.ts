@@ -8,6 +8,8 @@
 import { transformSync } from 'esbuild';
 import vm from 'node:vm';
 import type { Logger } from '../shared/logger';
+import { assertSupportedCode } from './codeCheck';
+import { JAVA_REPLACE_INSTALLER, javaReplace } from './runtime/javaReplace';
 
 export type Handler = (ctx: unknown) => unknown;
 
@@ -64,11 +66,16 @@ export class Sandbox {
       error: (...args: unknown[]) => logger.error(args.map(String).join(' ')),
     });
     this.context = vm.createContext({ console }, { codeGeneration: { strings: false, wasm: false }, name: 'APPSYNC_JS' });
+    // String.prototype.replace/replaceAll take Java regular expressions in APPSYNC_JS
+    // (supported-features page); installed before the built-ins are frozen.
+    (vm.runInContext(JAVA_REPLACE_INSTALLER, this.context) as (impl: typeof javaReplace) => void)(javaReplace);
     vm.runInContext(PREPARE_CONTEXT, this.context);
   }
 
   /** Compiles one bundle. `name` is used in errors and stack traces. */
   load(name: string, source: string): LoadedCode {
+    // What AppSync would refuse is refused here, at load time, with the file and line.
+    assertSupportedCode(source, name);
     // The bundle is an ES module; node:vm runs modules only behind a flag, so esbuild
     // rewrites its import/export statements into CommonJS form (the code itself is kept),
     // and the two names that form needs are renamed so that the code cannot see them:

@@ -1,6 +1,7 @@
 // One loopback HTTP server per local service. Port 0 picks a free port (tests);
 // a taken port is a clear error, not a crash.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -14,7 +15,22 @@ export interface RunningServer {
 export const LOOPBACK = '127.0.0.1';
 
 export async function startHttpServer(name: string, port: number, handler: RequestHandler): Promise<RunningServer> {
-  const server = createServer((req, res) => {
+  return listen(name, createServer(guarded(name, handler)), port, 'http');
+}
+
+/** The same, over TLS with the given certificate (see tls.ts). */
+export async function startHttpsServer(
+  name: string,
+  port: number,
+  tls: { certPem: string; keyPem: string },
+  handler: RequestHandler,
+): Promise<RunningServer> {
+  return listen(name, createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, guarded(name, handler)), port, 'https');
+}
+
+/** A handler whose failures become a 500 answer (or a dropped connection), never a crash. */
+function guarded(name: string, handler: RequestHandler) {
+  return (req: IncomingMessage, res: ServerResponse) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -23,7 +39,10 @@ export async function startHttpServer(name: string, port: number, handler: Reque
         res.destroy();
       }
     });
-  });
+  };
+}
+
+async function listen(name: string, server: Server, port: number, scheme: 'http' | 'https'): Promise<RunningServer> {
   // Connections from keep-alive clients must not hold up close().
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -41,7 +60,7 @@ export async function startHttpServer(name: string, port: number, handler: Reque
   return {
     server,
     port: actualPort,
-    url: `http://${LOOPBACK}:${actualPort}`,
+    url: `${scheme}://${LOOPBACK}:${actualPort}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

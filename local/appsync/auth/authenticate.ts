@@ -3,6 +3,8 @@
 // https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html
 import type { ApiKeyConfig, AuthMode, AuthProvider } from '../options';
 import { CognitoTokenVerifier, userPoolIdentity, type CognitoPoolTrust } from './cognitoUserPools';
+import type { IamVerifier } from './iam';
+import { isSigV4Authorization } from './sigv4Header';
 import { NOT_AUTHORIZED, UnauthorizedRequest } from './unauthorized';
 
 export type Identity = Record<string, unknown> | null;
@@ -21,16 +23,26 @@ export type AuthenticatorOptions = {
   apiKeys: ApiKeyValue[];
   /** How to trust a user pool's tokens (issuer URL and app clients), by user pool id. */
   userPoolTrust: (userPoolId: string) => CognitoPoolTrust;
+  /** Verifies SigV4 signatures when the API has the AWS_IAM mode. */
+  iam?: IamVerifier;
   now?: () => number;
 };
+
+/** What a SigV4 signature covers: an HTTP request, or one of the realtime messages. */
+export type SignedPart =
+  | { kind: 'http'; method: string; path: string; query: string; body: Uint8Array | string }
+  | { kind: 'realtimeConnect' }
+  | { kind: 'realtimeStart'; data: string };
 
 export class Authenticator {
   private readonly modes: Set<AuthMode>;
   private readonly keys: Map<string, ApiKeyValue>;
   private readonly userPool?: { provider: AuthProvider; verifier: CognitoTokenVerifier };
   private readonly now: () => number;
+  private readonly iam?: IamVerifier;
 
   constructor(options: AuthenticatorOptions) {
+    this.iam = options.iam;
     this.modes = new Set(options.providers.map((p) => p.type));
     this.keys = new Map(options.apiKeys.map((key) => [key.value, key]));
     this.now = options.now ?? Date.now;
@@ -44,12 +56,24 @@ export class Authenticator {
     }
   }
 
-  async authenticate(headers: Record<string, string | string[] | undefined>, sourceIp: string[]): Promise<AuthContext> {
+  /**
+   * @param signed what a SigV4 signature would cover; without it (tests, or a caller that has
+   *   no request at hand) an IAM-signed request is refused.
+   */
+  async authenticate(headers: Record<string, string | string[] | undefined>, sourceIp: string[], signed?: SignedPart): Promise<AuthContext> {
     const authorization = header(headers, 'authorization');
     const apiKey = header(headers, 'x-api-key');
     if (authorization) {
-      if (authorization.startsWith('AWS4-HMAC-SHA256')) {
-        throw new UnauthorizedRequest(NOT_AUTHORIZED, 'AWS_IAM (SigV4) requests are not supported by the local runtime yet');
+      if (isSigV4Authorization(authorization)) {
+        if (!this.modes.has('AWS_IAM') || !this.iam) throw new UnauthorizedRequest(NOT_AUTHORIZED, 'a SigV4-signed request, but the API has no AWS_IAM mode');
+        if (!signed) throw new UnauthorizedRequest(NOT_AUTHORIZED, 'a SigV4 signature with nothing to check it against');
+        const identity =
+          signed.kind === 'http'
+            ? await this.iam.verify({ method: signed.method, path: signed.path, query: signed.query, headers, body: signed.body }, sourceIp)
+            : signed.kind === 'realtimeConnect'
+              ? await this.iam.verifyRealtimeConnect(headers, sourceIp)
+              : await this.iam.verifyRealtimeStart(headers, signed.data, sourceIp);
+        return { mode: 'AWS_IAM', identity: identity as unknown as Identity, groups: null };
       }
       if (!this.userPool) {
         throw new UnauthorizedRequest(NOT_AUTHORIZED, 'a token was sent, but the API has no Cognito user pool auth mode');

@@ -13,13 +13,16 @@ import { withEvaluation, type Evaluation } from '../runtime/evaluation';
 import { EarlyReturn, ResolverError } from '../runtime/signals';
 import type { LoadedCode } from '../sandbox';
 
-export type PipelineStep = { name: string; code: LoadedCode; dataSource: DataSource };
+export type PipelineStep = { name: string; code: LoadedCode; dataSource: DataSource; maxBatchSize?: number };
 
 export type ResolverPlan = {
   field: string;
+  /** The field as a Lambda (conditionalCheckFailedHandler) is told about it. */
+  resolver?: { parentType: string; field: string; outputType: string };
   kind: 'UNIT' | 'PIPELINE';
   code: LoadedCode;
   dataSource?: DataSource;
+  maxBatchSize?: number;
   functions: PipelineStep[];
 };
 
@@ -59,8 +62,14 @@ function call(code: LoadedCode, handler: 'request' | 'response', ctx: ResolverCo
   }
 }
 
-async function invoke(step: { dataSource: DataSource }, request: unknown, ctx: ResolverContext) {
-  const out = await step.dataSource.invoke(request);
+async function invoke(step: { dataSource: DataSource; maxBatchSize?: number }, plan: ResolverPlan, key: string, request: unknown, ctx: ResolverContext) {
+  const out = await step.dataSource.invoke(request, {
+    field: key,
+    maxBatchSize: step.maxBatchSize,
+    arguments: ctx.arguments,
+    identity: ctx.identity,
+    resolver: plan.resolver,
+  });
   ctx.result = out.result;
   ctx.error = out.error;
 }
@@ -69,7 +78,7 @@ export async function runResolver(plan: ResolverPlan, ctx: ResolverContext, eval
   if (plan.kind === 'UNIT') {
     const request = call(plan.code, 'request', ctx, evaluation);
     if (request.early) return request.value;
-    await invoke({ dataSource: plan.dataSource! }, request.value, ctx);
+    await invoke({ dataSource: plan.dataSource!, maxBatchSize: plan.maxBatchSize }, plan, plan.field, request.value, ctx);
     return call(plan.code, 'response', ctx, evaluation).value;
   }
   const before = call(plan.code, 'request', ctx, evaluation);
@@ -83,7 +92,7 @@ export async function runResolver(plan: ResolverPlan, ctx: ResolverContext, eval
         ctx.prev = { result: request.value };
         continue;
       }
-      await invoke(step, request.value, ctx);
+      await invoke(step, plan, `${plan.field}/${step.name}`, request.value, ctx);
       ctx.prev = { result: call(step.code, 'response', ctx, evaluation).value };
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UnsupportedCodeError } from '../../../../local/appsync/codeCheck';
 import { appsyncModules } from '../../../../local/appsync/runtime/modules';
 import { Sandbox } from '../../../../local/appsync/sandbox';
 import { createLogger, setLogLevel } from '../../../../local/shared/logger';
@@ -21,7 +22,9 @@ describe('the APPSYNC_JS sandbox', () => {
       return [typeof process, typeof require, typeof module, typeof exports, typeof setTimeout, typeof Buffer, typeof Promise, typeof fetch, typeof Intl];
     }`;
     expect(run(source)).toEqual(Array(9).fill('undefined'));
-    expect(() => run(`export function request() { return new Function('return 1')(); }`)).toThrow(/Code generation from strings disallowed/);
+    // Refused when loaded (AppSync does not support Function), and blocked when run anyway.
+    expect(() => run(`export function request() { return new Function('return 1')(); }`)).toThrow(UnsupportedCodeError);
+    expect(() => run(`export function request() { const F = [].map.constructor; return F('return 1')(); }`)).toThrow(/Code generation from strings disallowed/);
   });
 
   it('starts every evaluation with fresh module state', () => {

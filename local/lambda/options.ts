@@ -1,0 +1,57 @@
+// What the local Lambda takes from the template: each function's code (the asset cdk.out
+// holds), handler, runtime, environment (intrinsics resolved), timeout and memory.
+import { existsSync } from 'node:fs';
+import type { CloudAssembly } from '../template/cloudAssembly';
+import type { StackModel } from '../template/stackModel';
+
+export type FunctionConfig = {
+  logicalId: string;
+  functionName: string;
+  arn: string;
+  /** Directory (or file) of the function's code in cdk.out. */
+  codePath: string;
+  handler: string;
+  runtime: string;
+  /**
+   * The template's variables, resolved when an environment starts: some refer to values
+   * only known once services listen (the GraphQL URL, an API key).
+   */
+  environment: () => Record<string, string>;
+  /** Seconds (CloudFormation default 3). */
+  timeout: number;
+  /** MB (CloudFormation default 128). */
+  memorySize: number;
+  reservedConcurrency?: number;
+};
+
+type Props = Record<string, any>;
+
+export function functionConfigs(model: StackModel, assembly: CloudAssembly): FunctionConfig[] {
+  return model.ofType('AWS::Lambda::Function').map(([logicalId]) => {
+    const props = model.properties(logicalId) as Props;
+    const functionName = String(model.ref(logicalId));
+    const code = props.Code ?? {};
+    if (code.ZipFile !== undefined) throw new Error(`Lambda ${logicalId} has inline code (ZipFile); the local runtime runs asset code only.`);
+    if (code.ImageUri !== undefined) throw new Error(`Lambda ${logicalId} is a container image; the local runtime runs Node.js asset code only.`);
+    const codePath = assembly.assetPath(String(code.S3Key));
+    if (!existsSync(codePath)) throw new Error(`Lambda ${logicalId}: its code asset ${codePath} is missing from cdk.out; run npm run synth.`);
+    if (!String(props.Runtime ?? '').startsWith('nodejs')) {
+      throw new Error(`Lambda ${logicalId} uses runtime ${props.Runtime}; the local runtime runs Node.js functions only.`);
+    }
+    return {
+      logicalId,
+      functionName,
+      arn: String(model.getAtt(logicalId, 'Arn')),
+      codePath,
+      handler: String(props.Handler ?? 'index.handler'),
+      runtime: String(props.Runtime),
+      environment: () => {
+        const variables = (model.properties(logicalId) as Props).Environment?.Variables ?? {};
+        return Object.fromEntries(Object.entries(variables as Props).map(([k, v]) => [k, String(v)]));
+      },
+      timeout: Number(props.Timeout ?? 3),
+      memorySize: Number(props.MemorySize ?? 128),
+      reservedConcurrency: props.ReservedConcurrentExecutions === undefined ? undefined : Number(props.ReservedConcurrentExecutions),
+    };
+  });
+}

@@ -1,0 +1,12 @@
+// Query.note: GetItem.
+import { util, type Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+
+export function request(ctx: Context) {
+  return get({ key: { id: ctx.args.id } });
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return ctx.result;
+}
