@@ -74,6 +74,8 @@ export class Api extends Construct {
         ],
       },
       xrayEnabled: true,
+      // No client of this API nests deeper; a deeper query is a mistake or an attack.
+      queryDepthLimit: 10,
       // Read by resolvers as ctx.env (AppSync environment variables).
       environmentVariables: {
         TABLE_NAME: props.table.tableName,

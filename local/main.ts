@@ -45,6 +45,7 @@ async function main() {
   console.log(`
 Calendar Invite Server is running locally (${values['in-memory'] ? 'in memory' : `state in ${dataDir}`}).
 
+  Explorer        ${e.explorerUrl}
   GraphQL API     ${e.graphqlUrl}   (HTTPS: ${e.graphqlHttpsUrl})
   Realtime        ${e.realtimeUrl}   (graphql-transport-ws: ${e.wsUrl})
   API key         ${e.apiKey}

@@ -32,6 +32,8 @@ export type Endpoints = {
   stackName: string;
   region: string;
   graphqlUrl: string;
+  /** GraphiQL with the local auth filled in. */
+  explorerUrl: string;
   /** AppSync realtime protocol (subprotocol graphql-ws), as Amplify derives it. */
   realtimeUrl: string;
   /** The standard graphql-transport-ws protocol (graphql-ws clients). */
@@ -120,6 +122,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       userPoolTrust: (id) => cognito.cognito.trust(id),
       dataDir: dataDir && join(dataDir, 'appsync'),
       keepAliveMs: options.keepAliveMs,
+      tokenUrl: `${cognito.server.url}/_local/tokens`,
       tls: { port: options.ports?.appsyncHttps ?? 0, certPem: tls.certPem, keyPem: tls.keyPem },
       logger: createLogger('appsync'),
     });
@@ -130,6 +133,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stackName: assembly.stackName,
       region,
       graphqlUrl: appsync.graphqlUrl,
+      explorerUrl: appsync.explorerUrl,
       realtimeUrl: appsync.realtimeUrl,
       wsUrl: appsync.wsUrl,
       graphqlHttpsUrl: appsync.graphqlHttpsUrl!,

@@ -21,6 +21,9 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type SelectionNode,
+  type ValidationRule,
+  NoSchemaIntrospectionCustomRule,
+  specifiedRules,
 } from 'graphql';
 import type { Logger } from '../shared/logger';
 import { allows, fieldRules, type FieldRule } from './auth/fieldAuth';
@@ -33,6 +36,7 @@ import type { AuthMode, GraphqlApiConfig } from './options';
 import { createEvaluation, type Evaluation } from './runtime/evaluation';
 import type { Sandbox } from './sandbox';
 import { buildApiSchema } from './schema/buildSchema';
+import { maxDepthRule } from './schema/maxDepthRule';
 import { matchesArguments, matchesFilter, type SubscriptionFilter } from './subscriptions/filters';
 import { SubscriptionRegistry, type ActiveSubscription, type SubscriptionSink } from './subscriptions/registry';
 import { subscriptionsByMutation } from './subscriptions/subscribeDirective';
@@ -53,6 +57,8 @@ type RequestState = {
   shared: SharedRecords;
   /** Set while resolving a subscription payload: no resolvers run, only field auth. */
   payloadOnly?: boolean;
+  /** Resolvers run so far by this request (the API's ResolverCountLimit caps them). */
+  resolverRuns?: number;
 };
 
 type SharedRecords = Required<Pick<Evaluation, 'responseHeaders' | 'invalidations' | 'cacheEvictions'>>;
@@ -83,6 +89,7 @@ export class LocalGraphqlApi {
   private readonly env: Readonly<Record<string, string>>;
   private readonly subscriptions = new SubscriptionRegistry();
   private readonly triggers: Map<string, string[]>;
+  private readonly validationRules: ValidationRule[];
 
   constructor(
     readonly config: GraphqlApiConfig,
@@ -92,6 +99,12 @@ export class LocalGraphqlApi {
   ) {
     this.schema = buildApiSchema(config.schema);
     this.triggers = subscriptionsByMutation(this.schema);
+    this.validationRules = [
+      ...specifiedRules,
+      // IntrospectionConfig DISABLED: introspection fields fail validation, as in AppSync.
+      ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+      ...(config.queryDepthLimit ? [maxDepthRule(config.queryDepthLimit)] : []),
+    ];
     this.env = Object.freeze({ ...config.environment });
     const rules = fieldRules(this.schema, config.defaultAuth.type);
     const dataSource = (name: string, owner: string) => {
@@ -140,10 +153,14 @@ export class LocalGraphqlApi {
     }
   }
 
-  async execute(request: GraphqlRequest, auth: AuthContext, headers: Record<string, string>): Promise<ExecutionOutcome> {
+  /** @param options.readOnly refuse anything but queries (GET requests). */
+  async execute(request: GraphqlRequest, auth: AuthContext, headers: Record<string, string>, options: { readOnly?: boolean } = {}): Promise<ExecutionOutcome> {
     const document = this.document(request.query);
     if (!('kind' in document)) return { body: { data: null, errors: document.map(formatError) }, headers: {} };
     const operation = getOperationAST(document, request.operationName);
+    if (options.readOnly && operation && operation.operation !== 'query') {
+      return { body: { data: null, errors: [requestError('GET /graphql runs queries only; send mutations as POST.', 'BadRequestException')] }, headers: {} };
+    }
     if (operation?.operation === 'subscription') {
       const error = requestError('Subscriptions are served over the realtime WebSocket endpoint, not over HTTP.', 'BadRequestException');
       return { body: { data: null, errors: [error] }, headers: {} };
@@ -298,7 +315,7 @@ export class LocalGraphqlApi {
     let outcome: DocumentNode | readonly GraphQLError[];
     try {
       const document = parse(query);
-      const errors = validate(this.schema, document);
+      const errors = validate(this.schema, document, this.validationRules);
       outcome = errors.length > 0 ? errors : document;
     } catch (error) {
       outcome = [error as GraphQLError];
@@ -348,6 +365,11 @@ export class LocalGraphqlApi {
   }
 
   private async runPlan(plan: ResolverPlan, source: unknown, args: unknown, state: RequestState, info: GraphQLResolveInfo) {
+    state.resolverRuns = (state.resolverRuns ?? 0) + 1;
+    const limit = this.config.resolverCountLimit;
+    if (limit && state.resolverRuns > limit) {
+      throw new FieldError(`This request would run more than ${limit} resolvers (the API's ResolverCountLimit).`, 'ResolverCountLimitExceeded');
+    }
     const ctx = this.resolverContext(args, source, state, { ...info, parentTypeName: info.parentType.name });
     const evaluation = createEvaluation(AUTH_TYPE_NAMES[state.auth.mode], state.shared);
     try {

@@ -18,6 +18,7 @@ import { NoneDataSource } from './dataSources/none';
 import { LocalGraphqlApi } from './graphqlApi';
 import { graphqlApiConfigs, type DataSourceConfig } from './options';
 import { attachRealtime } from './realtime';
+import { explorerRoute } from './explorer/explorer';
 import { appsyncRouter } from './router';
 import { appsyncModules } from './runtime/modules';
 import { Sandbox } from './sandbox';
@@ -32,6 +33,8 @@ export type AppSyncServiceOptions = {
   userPoolTrust: (userPoolId: string) => CognitoPoolTrust;
   /** Where generated API key values are kept; undefined keeps them in memory. */
   dataDir?: string;
+  /** The local Cognito's token endpoint, which the explorer page signs users in with. */
+  tokenUrl?: string;
   /** Serve the API over HTTPS too, on this port with this certificate. */
   tls?: { port: number; certPem: string; keyPem: string };
   /** Interval of realtime keep-alive messages (AppSync: about a minute). */
@@ -43,6 +46,8 @@ export type AppSyncService = {
   server: RunningServer;
   api: LocalGraphqlApi;
   graphqlUrl: string;
+  /** The GraphQL explorer page. */
+  explorerUrl: string;
   /** AppSync's realtime protocol (subprotocol graphql-ws). */
   realtimeUrl: string;
   /** The standard graphql-transport-ws protocol. */
@@ -129,7 +134,13 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
     userPoolTrust: options.userPoolTrust,
     iam: new IamVerifier({ region: model.env.region, principals: localIamPrincipals() }),
   });
-  handler = appsyncRouter(api, authenticator, logger);
+  const explorer = explorerRoute({
+    apiName: config.name,
+    apiKey: apiKeys[0]?.value,
+    tokenUrl: options.tokenUrl,
+    authModes: [config.defaultAuth.type, ...config.additionalAuth.map((a) => a.type)],
+  });
+  handler = appsyncRouter(api, authenticator, logger, [explorer]);
   const realtimeOptions = { api, authenticator, logger, keepAliveMs: options.keepAliveMs };
   const realtime = [attachRealtime(server.server, realtimeOptions)];
   // The same API and realtime endpoint over TLS: Amplify always opens wss://<its GraphQL host>.
@@ -143,6 +154,7 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
     server,
     api,
     graphqlUrl,
+    explorerUrl: `${server.url}/`,
     realtimeUrl: `${wsBase}/graphql/realtime`,
     wsUrl: `${wsBase}/graphql`,
     graphqlHttpsUrl: secure && `${secure.url}/graphql`,

@@ -1,10 +1,14 @@
-// Wire protocol of the local AppSync: POST /graphql as AppSync takes it (JSON body with
-// query, variables, operationName; auth in x-api-key or Authorization), CORS as AppSync
-// answers browsers, 401 UnauthorizedException before execution for a bad key or token.
+// Wire protocol of the local AppSync:
+//   POST /graphql   as AppSync takes it (JSON body with query, variables, operationName;
+//                   auth in x-api-key or Authorization: a Cognito token or a SigV4 signature)
+//   GET  /graphql?query=...&variables=...   queries only, for introspection tools
+//   GET  /          the explorer page (explorer.ts), when one is mounted
+// CORS as AppSync answers browsers; 401 UnauthorizedException (or the SigV4 error AppSync
+// sends) before execution for a bad key, token or signature.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson } from '../shared/httpServer';
 import type { Logger } from '../shared/logger';
-import type { Authenticator } from './auth/authenticate';
+import type { AuthContext, Authenticator, SignedPart } from './auth/authenticate';
 import { IamRequestRejected } from './auth/iamErrors';
 import { UnauthorizedRequest } from './auth/unauthorized';
 import type { GraphqlRequest, LocalGraphqlApi } from './graphqlApi';
@@ -18,6 +22,8 @@ const CORS = {
   'access-control-allow-methods': 'POST, GET, OPTIONS',
   'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
 };
+
+export type ExtraRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 
 function failure(res: ServerResponse, status: number, errorType: string, message: string) {
   sendJson(res, status, { errors: [{ errorType, message }] }, { ...CORS, 'x-amzn-errortype': errorType });
@@ -40,7 +46,40 @@ function sourceIps(req: IncomingMessage): string[] {
   return [...forwarded, peer].filter(Boolean);
 }
 
-export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator, logger: Logger) {
+/** What a SigV4 signature covers: the path and query exactly as sent, and the body's bytes. */
+function signedPart(req: IncomingMessage, body: Buffer): SignedPart {
+  const target = req.url ?? '/';
+  const queryAt = target.indexOf('?');
+  return {
+    kind: 'http',
+    method: req.method ?? 'POST',
+    path: queryAt < 0 ? target : target.slice(0, queryAt),
+    query: queryAt < 0 ? '' : target.slice(queryAt + 1),
+    body,
+  };
+}
+
+function parsePost(raw: Buffer): GraphqlRequest | null {
+  try {
+    const body = JSON.parse(raw.toString('utf8')) as GraphqlRequest;
+    return body && typeof body === 'object' && !Array.isArray(body) && typeof body.query === 'string' ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseGet(url: URL): GraphqlRequest | null {
+  const query = url.searchParams.get('query');
+  if (!query) return null;
+  try {
+    const variables = url.searchParams.get('variables');
+    return { query, variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : {}, operationName: url.searchParams.get('operationName') };
+  } catch {
+    return null;
+  }
+}
+
+export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator, logger: Logger, extraRoutes: ExtraRoute[] = []) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (req.method === 'OPTIONS') {
@@ -48,35 +87,35 @@ export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator
       res.end();
       return;
     }
-    if (url.pathname !== '/graphql') return failure(res, 404, 'NotFoundException', `No route for ${url.pathname}: the API is at /graphql`);
-    if (req.method !== 'POST') return failure(res, 405, 'BadRequestException', 'Send GraphQL requests as POST /graphql');
+    if (url.pathname !== '/graphql') {
+      if (extraRoutes.some((route) => route(req, res, url))) return;
+      return failure(res, 404, 'NotFoundException', `No route for ${url.pathname}: the API is at /graphql`);
+    }
+    if (req.method !== 'POST' && req.method !== 'GET') return failure(res, 405, 'BadRequestException', 'Send GraphQL requests as POST /graphql');
 
-    let request: GraphqlRequest;
     let raw: Buffer;
     try {
-      raw = await readBody(req, MAX_REQUEST_BYTES);
-      const body = JSON.parse(raw.toString('utf8')) as GraphqlRequest;
-      if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') throw new Error('no query');
-      request = body;
+      raw = req.method === 'POST' ? await readBody(req, MAX_REQUEST_BYTES) : Buffer.alloc(0);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return failure(res, 413, 'BadRequestException', `Request body exceeds ${MAX_REQUEST_BYTES} bytes`);
-      return failure(res, 400, 'MalformedHttpRequestException', 'The body must be JSON: { "query": "...", "variables": { ... }, "operationName": "..." }');
+      throw error;
+    }
+    const request = req.method === 'POST' ? parsePost(raw) : parseGet(url);
+    if (!request) {
+      return failure(
+        res,
+        400,
+        'MalformedHttpRequestException',
+        req.method === 'POST'
+          ? 'The body must be JSON: { "query": "...", "variables": { ... }, "operationName": "..." }'
+          : 'GET /graphql takes ?query=<query>[&variables=<JSON>][&operationName=<name>]',
+      );
     }
 
     const headers = plainHeaders(req);
-    // A SigV4 signature covers the path and query exactly as sent, and the body's bytes.
-    const target = req.url ?? '/';
-    const queryAt = target.indexOf('?');
-    const signed = {
-      kind: 'http' as const,
-      method: req.method ?? 'POST',
-      path: queryAt < 0 ? target : target.slice(0, queryAt),
-      query: queryAt < 0 ? '' : target.slice(queryAt + 1),
-      body: raw,
-    };
-    let auth;
+    let auth: AuthContext;
     try {
-      auth = await authenticator.authenticate(headers, sourceIps(req), signed);
+      auth = await authenticator.authenticate(headers, sourceIps(req), signedPart(req, raw));
     } catch (error) {
       if (error instanceof IamRequestRejected) {
         logger.info(`${error.status} ${error.reason}`);
@@ -88,7 +127,7 @@ export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator
       }
       throw error;
     }
-    const result = await api.execute(request, auth, headers);
+    const result = await api.execute(request, auth, headers, { readOnly: req.method === 'GET' });
     sendJson(res, 200, result.body, { ...result.headers, ...CORS });
   };
 }

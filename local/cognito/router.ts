@@ -9,9 +9,18 @@ import type { LocalCognito } from './localCognito';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+// The explorer page (another local origin) asks for tokens and JWKS from the browser.
+const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'GET, POST, OPTIONS' };
+
 export function cognitoRouter(cognito: LocalCognito) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS);
+      res.end();
+      return;
+    }
+    for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
     const wellKnown = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(url.pathname);
     if (req.method === 'GET' && wellKnown) {
       const pool = cognito.pool(decodeURIComponent(wellKnown[1]));

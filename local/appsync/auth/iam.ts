@@ -11,7 +11,7 @@
 // a good signature from a known key is allowed, as an admin principal would be.
 // SigV4: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
 // Identity: https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference-js.html
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from '../../shared/localCredentials';
 import { EXPIRED_SECURITY_TOKEN, INVALID_SECURITY_TOKEN, IamRequestRejected, signatureMismatch } from './iamErrors';
 import { checkScope, parseSigV4Authorization, signedHeaderValues, signingTime } from './sigv4Header';
@@ -105,7 +105,6 @@ export class IamVerifier {
       throw new IamRequestRejected('UnrecognizedClientException', INVALID_SECURITY_TOKEN, `SigV4: unknown access key ${auth.accessKeyId}`);
     }
     this.checkSessionToken(auth.accessKeyId, principal, headers['x-amz-security-token']);
-    checkContentHash(signed['x-amz-content-sha256'], request.body);
 
     const path = request.path || '/';
     const expected = await recomputeSignature(
@@ -210,20 +209,6 @@ export function localIamPrincipals(): ReadonlyMap<string, IamPrincipal> {
       },
     ],
   ]);
-}
-
-/** A signed x-amz-content-sha256 stands for the body in the signature, so it must be the body's hash. */
-function checkContentHash(declared: string | undefined, body: Uint8Array | string): void {
-  if (declared === undefined) return;
-  const actual = createHash('sha256').update(body).digest('hex');
-  if (declared !== actual) {
-    // S3's text for the same case (XAmzContentSHA256Mismatch); AppSync's was not found.
-    throw new IamRequestRejected(
-      'BadRequestException',
-      "The provided 'x-amz-content-sha256' header does not match what was computed.",
-      `SigV4: x-amz-content-sha256 ${declared} is not the body's hash ${actual}`,
-    );
-  }
 }
 
 function lowerCaseHeaders(headers: HeaderValues): Record<string, string> {

@@ -4,8 +4,9 @@
 // The canonical request and string to sign are kept because AWS quotes both when a
 // signature does not match.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
+import { createHash } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { ALGORITHM_IDENTIFIER, SignatureV4, getCanonicalHeaders, getPayloadHash } from '@smithy/signature-v4';
+import { ALGORITHM_IDENTIFIER, SignatureV4, getCanonicalHeaders } from '@smithy/signature-v4';
 
 type SmithyRequest = Parameters<typeof getCanonicalHeaders>[0];
 type HeaderBag = ReturnType<typeof getCanonicalHeaders>;
@@ -67,8 +68,9 @@ export async function recomputeSignature(content: SignedContent, signing: Signin
   // Listing the signed names as signable keeps headers the SDK would skip by default
   // (user-agent, ...) when another client chose to sign them.
   const canonicalHeaders = getCanonicalHeaders(request, undefined, new Set(Object.keys(content.headers)));
-  // x-amz-content-sha256, when signed, stands for the payload (the caller checks it against the body).
-  const payloadHash = await getPayloadHash(request, Sha256);
+  // The hash of the body as received: x-amz-content-sha256 stands in for the payload only in
+  // S3's variant of SigV4; for other services a signed one is just another header.
+  const payloadHash = createHash('sha256').update(content.body).digest('hex');
   const canonicalRequest = signer.canonicalRequestOf(request, canonicalHeaders, payloadHash);
   const stringToSign = await signer.stringToSignOf(signing.amzDate, signing.scope, canonicalRequest);
   const signature = await signer.sign(stringToSign, {

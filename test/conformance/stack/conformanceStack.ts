@@ -56,6 +56,8 @@ export function synthConformanceStack(outdir: string): string {
       ],
     },
     environmentVariables: { STAGE: 'conformance' },
+    queryDepthLimit: 4,
+    resolverCountLimit: 12,
   });
   const sources = {
     none: api.addNoneDataSource('None'),
@@ -78,6 +80,7 @@ export function synthConformanceStack(outdir: string): string {
   resolve('Query', 'books', 'books.ts', sources.none);
   resolve('Book', 'author', 'bookAuthor.ts', sources.lambda, 3);
   resolve('Query', 'context', 'context.ts', sources.none);
+  resolve('Query', 'nested', 'nested.ts', sources.none);
   resolve('Query', 'adminSecret', 'adminSecret.ts', sources.none);
   resolve('Query', 'note', 'note.ts', sources.table);
   resolve('Query', 'notesByOwner', 'notesByOwner.ts', sources.table);
