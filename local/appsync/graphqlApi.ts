@@ -131,8 +131,8 @@ export class LocalGraphqlApi {
       plans.set(field, {
         field,
         resolver: { parentType: r.typeName, field: r.fieldName, outputType: String(fieldDef.type) },
-        kind: r.kind,
-        code: sandbox.load(r.code.file, r.code.source),
+        kind: r.code ? r.kind : 'DIRECT',
+        code: r.code ? sandbox.load(r.code.file, r.code.source) : undefined,
         dataSource: r.kind === 'UNIT' ? dataSource(String(r.dataSourceName), field) : undefined,
         maxBatchSize: r.maxBatchSize,
         functions: r.functionIds.map((id) => {

@@ -25,7 +25,8 @@ export type ResolverConfig = {
   kind: 'UNIT' | 'PIPELINE';
   dataSourceName?: string;
   functionIds: string[];
-  code: CodeConfig;
+  /** Null for a direct Lambda resolver: a unit resolver on a Lambda data source without code. */
+  code: CodeConfig | null;
   maxBatchSize?: number;
 };
 
@@ -107,7 +108,7 @@ export function graphqlApiConfigs(model: StackModel, assembly: CloudAssembly): G
         kind: p.Kind === 'PIPELINE' ? ('PIPELINE' as const) : ('UNIT' as const),
         dataSourceName: p.DataSourceName,
         functionIds: (p.PipelineConfig?.Functions ?? []).map(String),
-        code: code(`${String(p.TypeName)}.${String(p.FieldName)}`, p),
+        code: isDirectLambda(p) ? null : code(`${String(p.TypeName)}.${String(p.FieldName)}`, p),
         maxBatchSize: p.MaxBatchSize,
       })),
       environment: Object.fromEntries(Object.entries((props.EnvironmentVariables ?? {}) as Props).map(([k, v]) => [k, String(v)])),
@@ -116,6 +117,18 @@ export function graphqlApiConfigs(model: StackModel, assembly: CloudAssembly): G
       introspection: props.IntrospectionConfig !== 'DISABLED',
     };
   });
+}
+
+/** No code and no mapping templates: AppSync sends the whole context to the Lambda. */
+function isDirectLambda(p: Props): boolean {
+  return (
+    p.Kind !== 'PIPELINE' &&
+    p.Runtime === undefined &&
+    p.Code === undefined &&
+    p.CodeS3Location === undefined &&
+    p.RequestMappingTemplate === undefined &&
+    p.RequestMappingTemplateS3Location === undefined
+  );
 }
 
 function authProvider(type: AuthMode, props: Props, model: StackModel): AuthProvider {

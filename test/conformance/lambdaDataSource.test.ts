@@ -1,7 +1,7 @@
 // Lambda data sources, as "AWS AppSync JavaScript resolver function reference for Lambda"
 // describes them: https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-lambda-js.html
 import { describe, expect, it } from 'vitest';
-import { graphql } from './helpers';
+import { endpoints, graphql } from './helpers';
 
 describe('Lambda data source: Invoke', () => {
   it('passes the request payload as the event and returns what the function returns', async () => {
@@ -45,5 +45,26 @@ describe('Lambda data source: BatchInvoke', () => {
     expect(books.map((b) => b.author.name)).toEqual(books.map((b) => `Author ${b.author.id}`));
     // maxBatchSize is 3 on this resolver: 7 items go as batches of 3, 3 and 1.
     expect(books.map((b) => b.author.batchSize)).toEqual([3, 3, 3, 3, 3, 3, 1]);
+  });
+});
+
+describe('direct Lambda resolvers (no code)', () => {
+  it('send the function the whole context and return its result', async () => {
+    const result = await graphql('query ($m: String!) { direct(message: $m) }', { m: 'hello' });
+    const event = JSON.parse(result.data.direct);
+    expect(event.arguments).toEqual({ message: 'hello' });
+    expect(event.identity).toBeNull();
+    expect(event.source).toEqual({});
+    expect(event.info).toMatchObject({ fieldName: 'direct', parentTypeName: 'Query', variables: { m: 'hello' } });
+    expect(event.request.headers['x-api-key']).toBe(endpoints().apiKey);
+    expect(event.stash).toEqual({});
+  });
+
+  it('batch with maxBatchSize and fail only the items the function marks with errorMessage', async () => {
+    const result = await graphql('{ books(count: 5) { id directAuthor { id name batchSize } } }');
+    const authors = result.data.books.map((b: { directAuthor: unknown }) => b.directAuthor);
+    expect(authors[0]).toEqual({ id: 'a0', name: 'Direct a0', batchSize: 5 });
+    expect(authors[3]).toBeNull();
+    expect(result.errors).toEqual([expect.objectContaining({ errorType: 'Forbidden', message: 'author a3 is private', path: ['books', 3, 'directAuthor'] })]);
   });
 });

@@ -19,8 +19,9 @@ export type ResolverPlan = {
   field: string;
   /** The field as a Lambda (conditionalCheckFailedHandler) is told about it. */
   resolver?: { parentType: string; field: string; outputType: string };
-  kind: 'UNIT' | 'PIPELINE';
-  code: LoadedCode;
+  /** DIRECT: a direct Lambda resolver (no code): the Lambda gets the whole context. */
+  kind: 'UNIT' | 'PIPELINE' | 'DIRECT';
+  code?: LoadedCode;
   dataSource?: DataSource;
   maxBatchSize?: number;
   functions: PipelineStep[];
@@ -74,14 +75,36 @@ async function invoke(step: { dataSource: DataSource; maxBatchSize?: number }, p
   ctx.error = out.error;
 }
 
+/**
+ * A direct Lambda resolver: the event is the context (arguments, identity, source, request,
+ * prev, info, stash); with a maxBatchSize it is batched like BatchInvoke. A batched function
+ * may answer an element with { data, errorMessage, errorType } to fail that item alone.
+ * https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-lambda-js.html (direct Lambda resolvers)
+ */
+async function runDirectLambda(plan: ResolverPlan, ctx: ResolverContext): Promise<unknown> {
+  const { arguments: args, identity, source, request, prev, info, stash } = ctx;
+  const event = asJson({ arguments: args, identity, source, request, prev, info, stash });
+  const operation = plan.maxBatchSize ? 'BatchInvoke' : 'Invoke';
+  const out = await plan.dataSource!.invoke({ operation, payload: event }, { field: plan.field, maxBatchSize: plan.maxBatchSize });
+  if (out.error) throw new FieldError(out.error.message, out.error.type);
+  const result = out.result as { data?: unknown; errorMessage?: string; errorType?: string } | null;
+  if (operation === 'BatchInvoke' && result && typeof result === 'object' && ('errorMessage' in result || 'data' in result)) {
+    if (result.errorMessage) throw new FieldError(result.errorMessage, result.errorType ?? 'Lambda:Unhandled');
+    return asJson(result.data);
+  }
+  return asJson(result);
+}
+
 export async function runResolver(plan: ResolverPlan, ctx: ResolverContext, evaluation: Evaluation): Promise<unknown> {
+  if (plan.kind === 'DIRECT') return runDirectLambda(plan, ctx);
+  const code = plan.code!;
   if (plan.kind === 'UNIT') {
-    const request = call(plan.code, 'request', ctx, evaluation);
+    const request = call(code, 'request', ctx, evaluation);
     if (request.early) return request.value;
     await invoke({ dataSource: plan.dataSource!, maxBatchSize: plan.maxBatchSize }, plan, plan.field, request.value, ctx);
-    return call(plan.code, 'response', ctx, evaluation).value;
+    return call(code, 'response', ctx, evaluation).value;
   }
-  const before = call(plan.code, 'request', ctx, evaluation);
+  const before = call(code, 'request', ctx, evaluation);
   ctx.prev = { result: before.value };
   if (!before.early) {
     for (const step of plan.functions) {
@@ -98,5 +121,5 @@ export async function runResolver(plan: ResolverPlan, ctx: ResolverContext, eval
   }
   ctx.result = undefined;
   ctx.error = undefined;
-  return call(plan.code, 'response', ctx, evaluation).value;
+  return call(code, 'response', ctx, evaluation).value;
 }

@@ -77,6 +77,9 @@ export function synthConformanceStack(outdir: string): string {
     });
 
   for (const field of ['echo', 'fail', 'slow']) resolve('Query', field, 'invokeLambda.ts', sources.lambda);
+  // Direct Lambda resolvers: no code, AppSync sends the context.
+  new Resolver(stack, 'QuerydirectResolver', { api, typeName: 'Query', fieldName: 'direct', dataSource: sources.lambda });
+  new Resolver(stack, 'BookdirectAuthorResolver', { api, typeName: 'Book', fieldName: 'directAuthor', dataSource: sources.lambda, maxBatchSize: 10 });
   resolve('Query', 'books', 'books.ts', sources.none);
   resolve('Book', 'author', 'bookAuthor.ts', sources.lambda, 3);
   resolve('Query', 'context', 'context.ts', sources.none);
