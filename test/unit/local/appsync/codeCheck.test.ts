@@ -1,13 +1,12 @@
 // The load-time check of resolver bundles against AppSync's "Supported runtime features" [SF]
 // (https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html) and the rules of
 // @aws-appsync/eslint-plugin. Section names in the cases below are that page's.
-import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../../infra/resolverBundle';
+import { bundleResolver, PROJECT_ROOT } from '../../../../infra/resolverBundle';
 import {
   assertSupportedCode,
   checkAppsyncCode,
@@ -36,8 +35,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'codeCheck-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * Writes `files` (paths from a project root) into a scratch project and bundles `entry` with the
- * settings of infra/resolverBundle.ts, output under build/resolvers/ as there.
+ * Writes `files` (paths from a project root) into a scratch project and bundles `entry` with
+ * infra/resolverBundle.ts, output under build/ as there.
  */
 function bundle(files: Record<string, string>, entry: string): string {
   const root = mkdtempSync(join(scratch, 'project-'));
@@ -45,19 +44,7 @@ function bundle(files: Record<string, string>, entry: string): string {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  const outfile = join(root, 'build', entry.replace(/\.ts$/, '.js'));
-  buildSync({
-    entryPoints: [join(root, entry)],
-    outfile,
-    bundle: true,
-    sourcemap: 'inline',
-    sourcesContent: false,
-    target: 'esnext',
-    platform: 'node',
-    format: 'esm',
-    external: ['@aws-appsync/utils'],
-    logLevel: 'silent',
-  });
+  const outfile = bundleResolver(entry, { root, outDir: join(root, 'build') });
   return readFileSync(outfile, 'utf8');
 }
 
