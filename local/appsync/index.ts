@@ -8,7 +8,8 @@ import { createLogger, type Logger } from '../shared/logger';
 import type { CloudAssembly } from '../template/cloudAssembly';
 import type { StackModel } from '../template/stackModel';
 import { Authenticator, type ApiKeyValue } from './auth/authenticate';
-import { IamVerifier, localIamPrincipals } from './auth/iam';
+import { localIamPrincipals } from '../shared/sigv4/verifier';
+import { AppSyncIamAuth } from './auth/iam';
 import type { CognitoPoolTrust } from './auth/cognitoUserPools';
 import type { DataSource } from './dataSources/dataSource';
 import { DynamoDbDataSource } from './dataSources/dynamodb';
@@ -132,7 +133,7 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
     providers: [config.defaultAuth, ...config.additionalAuth],
     apiKeys,
     userPoolTrust: options.userPoolTrust,
-    iam: new IamVerifier({ region: model.env.region, principals: localIamPrincipals() }),
+    iam: new AppSyncIamAuth({ region: model.env.region, principals: localIamPrincipals() }),
   });
   const explorer = explorerRoute({
     apiName: config.name,

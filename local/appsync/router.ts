@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson } from '../shared/httpServer';
 import type { Logger } from '../shared/logger';
 import type { AuthContext, Authenticator, SignedPart } from './auth/authenticate';
-import { IamRequestRejected } from './auth/iamErrors';
+import { IamRequestRejected } from './auth/iam';
 import { UnauthorizedRequest } from './auth/unauthorized';
 import type { GraphqlRequest, LocalGraphqlApi } from './graphqlApi';
 

@@ -10,6 +10,8 @@ export interface LocalEnvironment {
   readonly stackName: string;
   /** Attribute values only known once services run (URLs, generated keys), by `logicalId.Attribute`. */
   readonly runtimeAttributes: Map<string, string>;
+  /** Endpoints of the local services by AWS service name (sqs, sns, s3, ...), once they listen. */
+  readonly serviceUrls?: Map<string, string>;
 }
 
 type Physical = { ref: string; attributes: Record<string, string> };
@@ -72,6 +74,54 @@ const PHYSICAL: Record<string, PhysicalFactory> = {
     const arn = `${m.apiArn(props)}/apikeys/${id}`;
     return { ref: arn, attributes: { Arn: arn } };
   },
+  'AWS::SQS::Queue': (id, props, m) => {
+    const fifo = props.FifoQueue === true || props.FifoQueue === 'true';
+    const base = generatedName(m, id, fifo ? 75 : 80);
+    const name = String(props.QueueName ?? (fifo ? `${base}.fifo` : base));
+    // The SDK sends requests to the QueueUrl's origin, so it must be the local endpoint.
+    const endpoint = m.env.serviceUrls?.get('sqs') ?? `https://sqs.${m.env.region}.amazonaws.com`;
+    const url = `${endpoint}/${m.env.accountId}/${name}`;
+    return { ref: url, attributes: { Arn: m.arn('sqs', name), QueueName: name, QueueUrl: url } };
+  },
+  'AWS::SNS::Topic': (id, props, m) => {
+    const fifo = props.FifoTopic === true || props.FifoTopic === 'true';
+    const base = generatedName(m, id, fifo ? 251 : 256);
+    const name = String(props.TopicName ?? (fifo ? `${base}.fifo` : base));
+    const arn = m.arn('sns', name);
+    return { ref: arn, attributes: { TopicArn: arn, TopicName: name } };
+  },
+  'AWS::SNS::Subscription': (id, props, m) => {
+    const arn = `${String(props.TopicArn)}:${lowerId(`${m.env.stackName}/${id}`, 8)}-${lowerId(`${id}/2`, 4)}-${lowerId(`${id}/3`, 12)}`;
+    return { ref: arn, attributes: { Arn: arn } };
+  },
+  'AWS::S3::Bucket': (id, props, m) => {
+    const name = String(props.BucketName ?? generatedName(m, id, 63).toLowerCase().replace(/[^a-z0-9.-]/g, '-'));
+    return {
+      ref: name,
+      attributes: {
+        Arn: `arn:aws:s3:::${name}`,
+        DomainName: `${name}.s3.amazonaws.com`,
+        RegionalDomainName: `${name}.s3.${m.env.region}.amazonaws.com`,
+        DualStackDomainName: `${name}.s3.dualstack.${m.env.region}.amazonaws.com`,
+        WebsiteURL: `http://${name}.s3-website-${m.env.region}.amazonaws.com`,
+      },
+    };
+  },
+  'AWS::Lambda::Function': (id, props, m) => {
+    const name = String(props.FunctionName ?? generatedName(m, id, 64));
+    return { ref: name, attributes: { Arn: m.arn('lambda', `function:${name}`) } };
+  },
+  'AWS::Lambda::EventSourceMapping': (id, _props, m) => {
+    const uuid = `${lowerId(`${m.env.stackName}/${id}`, 8)}-${lowerId(`${id}/a`, 4)}-${lowerId(`${id}/b`, 4)}-${lowerId(`${id}/c`, 4)}-${lowerId(`${id}/d`, 12)}`;
+    return { ref: uuid, attributes: { Id: uuid, EventSourceMappingArn: m.arn('lambda', `event-source-mapping:${uuid}`) } };
+  },
+  'AWS::SES::ReceiptRuleSet': (id, props, m) => ({ ref: String(props.RuleSetName ?? generatedName(m, id, 64)), attributes: {} }),
+  'AWS::SES::ReceiptRule': (id, props, m) => ({
+    ref: String((props.Rule as { Name?: string } | undefined)?.Name ?? generatedName(m, id, 64)),
+    attributes: {},
+  }),
+  'AWS::SES::ConfigurationSet': (id, props, m) => ({ ref: String(props.Name ?? generatedName(m, id, 64)), attributes: {} }),
+  'AWS::SES::EmailIdentity': (id, props) => ({ ref: String(props.EmailIdentity ?? id), attributes: {} }),
   'AWS::IAM::Role': (id, props, m) => {
     const name = String(props.RoleName ?? generatedName(m, id, 64));
     return { ref: name, attributes: { Arn: `arn:aws:iam::${m.env.accountId}:role/${name}`, RoleId: `AROA${lowerId(id, 17).toUpperCase()}` } };

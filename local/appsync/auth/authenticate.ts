@@ -3,8 +3,8 @@
 // https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html
 import type { ApiKeyConfig, AuthMode, AuthProvider } from '../options';
 import { CognitoTokenVerifier, userPoolIdentity, type CognitoPoolTrust } from './cognitoUserPools';
-import type { IamVerifier } from './iam';
-import { isSigV4Authorization } from './sigv4Header';
+import { isSigV4Authorization } from '../../shared/sigv4/header';
+import type { AppSyncIamAuth } from './iam';
 import { NOT_AUTHORIZED, UnauthorizedRequest } from './unauthorized';
 
 export type Identity = Record<string, unknown> | null;
@@ -24,7 +24,7 @@ export type AuthenticatorOptions = {
   /** How to trust a user pool's tokens (issuer URL and app clients), by user pool id. */
   userPoolTrust: (userPoolId: string) => CognitoPoolTrust;
   /** Verifies SigV4 signatures when the API has the AWS_IAM mode. */
-  iam?: IamVerifier;
+  iam?: AppSyncIamAuth;
   now?: () => number;
 };
 
@@ -39,7 +39,7 @@ export class Authenticator {
   private readonly keys: Map<string, ApiKeyValue>;
   private readonly userPool?: { provider: AuthProvider; verifier: CognitoTokenVerifier };
   private readonly now: () => number;
-  private readonly iam?: IamVerifier;
+  private readonly iam?: AppSyncIamAuth;
 
   constructor(options: AuthenticatorOptions) {
     this.iam = options.iam;

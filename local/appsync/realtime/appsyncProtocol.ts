@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { Logger } from '../../shared/logger';
 import type { AuthContext, Authenticator } from '../auth/authenticate';
-import { IamRequestRejected } from '../auth/iamErrors';
+import { IamRequestRejected } from '../auth/iam';
 import { UnauthorizedRequest } from '../auth/unauthorized';
 import type { GraphqlRequest, LocalGraphqlApi } from '../graphqlApi';
 import { handshakeHeaders, lowerCaseKeys, peerAddresses } from './handshakeAuth';

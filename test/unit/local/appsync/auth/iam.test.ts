@@ -1,11 +1,12 @@
 // SigV4 verification for AWS_IAM callers: requests are signed by the AWS SDK's own signer
 // (@smithy/signature-v4), as the SDK and Amplify sign AppSync calls (service "appsync").
-// Error types and texts: sources in local/appsync/auth/iamErrors.ts.
+// Error types and texts: sources in local/shared/sigv4/errors.ts.
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import { IamVerifier, LOCAL_IAM_USER_ARN, localIamPrincipals, type IamPrincipal, type SignedRequest } from '../../../../../local/appsync/auth/iam';
-import { IamRequestRejected, SIGNATURE_MISMATCH } from '../../../../../local/appsync/auth/iamErrors';
+import { AppSyncIamAuth, IamRequestRejected } from '../../../../../local/appsync/auth/iam';
+import { SIGNATURE_MISMATCH } from '../../../../../local/shared/sigv4/errors';
+import { LOCAL_IAM_USER_ARN, localIamPrincipals, type IamPrincipal, type SignedRequest } from '../../../../../local/shared/sigv4/verifier';
 import { UnauthorizedRequest } from '../../../../../local/appsync/auth/unauthorized';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../../local/shared/localCredentials';
 
@@ -62,7 +63,7 @@ async function signedRequest(options: SignOptions = {}): Promise<SignedRequest> 
 }
 
 function verifier(options: { now?: number; principals?: ReadonlyMap<string, IamPrincipal> } = {}) {
-  return new IamVerifier({ region: LOCAL_REGION, principals: options.principals ?? localIamPrincipals(), now: () => options.now ?? SIGNED_AT });
+  return new AppSyncIamAuth({ region: LOCAL_REGION, principals: options.principals ?? localIamPrincipals(), now: () => options.now ?? SIGNED_AT });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<IamRequestRejected> {

@@ -1,6 +1,5 @@
-// Why AppSync refuses a SigV4 (AWS_IAM) request, with the error type, HTTP status and text
-// AppSync answers. Each is an UnauthorizedRequest, so a router that only knows that class
-// still answers 401; a router that reads `errorType` and `status` answers as AppSync does.
+// Why a SigV4-signed request is refused, with the error type, HTTP status and text AppSync
+// answers (the other local services map these to their own codes: sigv4/serviceErrors).
 //
 // Confirmed from real AppSync responses (GraphQL endpoint, IAM mode):
 // - bad signature: HTTP 403, x-amzn-ErrorType InvalidSignatureException
@@ -23,7 +22,6 @@
 // Scope errors (date, region, service) use the texts of the SigV4 troubleshooting guide
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html) as other
 // AWS services send them; AppSync's own type for them was not seen.
-import { UnauthorizedRequest } from './unauthorized';
 
 export type IamErrorType =
   | 'IncompleteSignatureException'
@@ -40,15 +38,16 @@ const STATUS: Record<IamErrorType, 400 | 403> = {
   BadRequestException: 400,
 };
 
-export class IamRequestRejected extends UnauthorizedRequest {
+export class SigV4Rejected extends Error {
   readonly status: 400 | 403;
 
   constructor(
     readonly errorType: IamErrorType,
     message: string,
-    reason: string = message,
+    /** Why, for the local log (the message is what AWS would send). */
+    readonly reason: string = message,
   ) {
-    super(message, reason);
+    super(message);
     this.name = errorType;
     this.status = STATUS[errorType];
   }
@@ -60,9 +59,9 @@ export const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. ' +
   'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
-export function signatureMismatch(canonicalRequest: string, stringToSign: string, reason: string): IamRequestRejected {
+export function signatureMismatch(canonicalRequest: string, stringToSign: string, reason: string): SigV4Rejected {
   const message =
     `${SIGNATURE_MISMATCH}\n\nThe Canonical String for this request should have been\n'${canonicalRequest}'\n\n` +
     `The String-to-Sign should have been\n'${stringToSign}'\n`;
-  return new IamRequestRejected('InvalidSignatureException', message, reason);
+  return new SigV4Rejected('InvalidSignatureException', message, reason);
 }

@@ -2,7 +2,7 @@
 // get-vanilla-query-order-key-case; key AKIDEXAMPLE, 20150830T123600Z, us-east-1, service
 // "service"): https://docs.aws.amazon.com/general/latest/gr/signature-v4-test-suite.html
 import { describe, expect, it } from 'vitest';
-import { amzDateToDate, dateToAmzDate, recomputeSignature } from '../../../../../local/appsync/auth/sigv4Signature';
+import { amzDateToDate, dateToAmzDate, recomputeSignature } from '../../../../../local/shared/sigv4/signature';
 
 const SIGNING = {
   accessKeyId: 'AKIDEXAMPLE',
