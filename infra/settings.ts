@@ -7,6 +7,8 @@ export interface Settings {
   readonly sender: string;
   /** Address attendees' mail clients reply to: iTIP REPLYs land here. */
   readonly rsvpEmail: string;
+  /** Address organizers email calendar requests (and CSV attachments) to. */
+  readonly requestsEmail: string;
   /** Domain SES receives mail for (RSVP and requests addresses live on it). */
   readonly mailDomain: string;
   /** Limits a newly registered organizer starts with. */
@@ -22,6 +24,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   sender: 'invites@calendar.localhost',
   rsvpEmail: 'rsvp@calendar.localhost',
+  requestsEmail: 'requests@calendar.localhost',
   mailDomain: 'calendar.localhost',
   defaultLimits: { maxActiveEvents: 50, maxInvitationsPerEvent: 10_000, maxInvitationsPerDay: 5_000 },
   apiKeyExpiryDays: 365,
@@ -38,11 +41,18 @@ const RULES: Rule[] = [
   { key: 'sender', check: (s) => EMAIL.test(s.sender), message: 'must be an email address' },
   { key: 'rsvpEmail', check: (s) => EMAIL.test(s.rsvpEmail), message: 'must be an email address' },
   { key: 'mailDomain', check: (s) => DOMAIN.test(s.mailDomain), message: 'must be a domain name' },
+  { key: 'requestsEmail', check: (s) => EMAIL.test(s.requestsEmail), message: 'must be an email address' },
   {
     key: 'rsvpEmail',
     check: (s) => s.rsvpEmail.toLowerCase().endsWith(`@${s.mailDomain.toLowerCase()}`),
     message: 'must be an address on mailDomain (SES receives replies only for that domain)',
   },
+  {
+    key: 'requestsEmail',
+    check: (s) => s.requestsEmail.toLowerCase().endsWith(`@${s.mailDomain.toLowerCase()}`),
+    message: 'must be an address on mailDomain (SES receives requests only for that domain)',
+  },
+  { key: 'requestsEmail', check: (s) => s.requestsEmail.toLowerCase() !== s.rsvpEmail.toLowerCase(), message: 'must differ from rsvpEmail' },
   { key: 'maxActiveEvents', check: (s) => isCount(s.defaultLimits.maxActiveEvents, 100_000), message: 'must be an integer from 1 to 100000' },
   { key: 'maxInvitationsPerEvent', check: (s) => isCount(s.defaultLimits.maxInvitationsPerEvent, 1_000_000), message: 'must be an integer from 1 to 1000000' },
   { key: 'maxInvitationsPerDay', check: (s) => isCount(s.defaultLimits.maxInvitationsPerDay, 1_000_000), message: 'must be an integer from 1 to 1000000' },
@@ -62,6 +72,7 @@ export function readSettings(node: Node): Settings {
   const settings: Settings = {
     sender: text('sender', d.sender),
     rsvpEmail: text('rsvpEmail', d.rsvpEmail),
+    requestsEmail: text('requestsEmail', d.requestsEmail),
     mailDomain: text('mailDomain', d.mailDomain),
     defaultLimits: {
       maxActiveEvents: count('maxActiveEvents', d.defaultLimits.maxActiveEvents),

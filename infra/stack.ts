@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { Api } from './api';
 import { Auth } from './auth';
 import { Data } from './data';
+import { Mail } from './mail';
+import { Messaging } from './messaging';
 import type { Settings } from './settings';
 
 export interface CalendarInviteStackProps extends StackProps {
@@ -16,10 +18,18 @@ export class CalendarInviteStack extends Stack {
     const data = new Data(this, 'Data');
     const auth = new Auth(this, 'Auth');
     const api = new Api(this, 'Api', { table: data.table, userPool: auth.userPool, settings: props.settings });
+    const messaging = new Messaging(this, 'Messaging');
+    const mail = new Mail(this, 'Mail', {
+      settings: props.settings,
+      inboundTopic: messaging.inboundMail,
+      feedbackTopic: messaging.sesFeedback,
+    });
 
     new CfnOutput(this, 'GraphqlUrl', { value: api.api.graphqlUrl });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'InboundBucketName', { value: mail.inboundBucket.bucketName });
+    new CfnOutput(this, 'InviteDispatchQueueUrl', { value: messaging.inviteDispatch.queue.queueUrl });
   }
 }

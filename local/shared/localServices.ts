@@ -29,9 +29,25 @@ export interface BucketTarget {
   getObject(bucket: string, key: string): Promise<Uint8Array | undefined>;
 }
 
-type Targets = { queues?: QueueTarget; functions?: FunctionTarget; topics?: TopicTarget; buckets?: BucketTarget };
+export interface MailReceivingTarget {
+  /** SES SetActiveReceiptRuleSet: only the active rule set's rules apply; undefined deactivates. */
+  setActiveReceiptRuleSet(ruleSetName: string | undefined): void;
+}
+export interface NotificationTarget {
+  /** S3 PutBucketNotificationConfiguration, as CDK's bucket notification custom resource sets it. */
+  setBucketNotifications(bucket: string, configuration: unknown): void;
+}
 
-export class LocalServices implements QueueTarget, FunctionTarget, TopicTarget, BucketTarget {
+type Targets = {
+  queues?: QueueTarget;
+  functions?: FunctionTarget;
+  topics?: TopicTarget;
+  buckets?: BucketTarget;
+  mailReceiving?: MailReceivingTarget;
+  bucketNotifications?: NotificationTarget;
+};
+
+export class LocalServices implements QueueTarget, FunctionTarget, TopicTarget, BucketTarget, MailReceivingTarget, NotificationTarget {
   private readonly targets: Targets = {};
 
   register(targets: Targets): void {
@@ -62,5 +78,18 @@ export class LocalServices implements QueueTarget, FunctionTarget, TopicTarget, 
 
   getObject(bucket: string, key: string) {
     return this.need('buckets', `read s3://${bucket}/${key}`).getObject(bucket, key);
+  }
+
+  setActiveReceiptRuleSet(ruleSetName: string | undefined) {
+    this.need('mailReceiving', `activate receipt rule set ${ruleSetName}`).setActiveReceiptRuleSet(ruleSetName);
+  }
+
+  setBucketNotifications(bucket: string, configuration: unknown) {
+    this.need('bucketNotifications', `configure notifications of ${bucket}`).setBucketNotifications(bucket, configuration);
+  }
+
+  /** Whether a kind of service is running (for start-up reports). */
+  has(kind: keyof Targets): boolean {
+    return this.targets[kind] !== undefined;
   }
 }

@@ -9,10 +9,13 @@ describe('settings from CDK context', () => {
   });
 
   it('reads -c key=value overrides, numbers included', () => {
-    const app = new App({ context: { sender: 'events@example.org', rsvpEmail: 'rsvp@mail.example.org', mailDomain: 'mail.example.org', maxActiveEvents: '7' } });
+    const app = new App({
+      context: { sender: 'events@example.org', rsvpEmail: 'rsvp@mail.example.org', requestsEmail: 'new@mail.example.org', mailDomain: 'mail.example.org', maxActiveEvents: '7' },
+    });
     expect(readSettings(app.node)).toMatchObject({
       sender: 'events@example.org',
       rsvpEmail: 'rsvp@mail.example.org',
+      requestsEmail: 'new@mail.example.org',
       defaultLimits: { maxActiveEvents: 7 },
     });
   });

@@ -69,6 +69,27 @@ describe('the CDK stack', () => {
     expect(apiKeyExpiry(1, night).date.getTime() - night).toBeGreaterThanOrEqual(day);
   });
 
+  it('has a queue with a DLQ for each kind of work, and the topics other systems subscribe to', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const withDlq = Object.values(queues).filter((q) => q.Properties.RedrivePolicy);
+    expect(withDlq).toHaveLength(3);
+    for (const q of withDlq) expect(q.Properties.RedrivePolicy.maxReceiveCount).toBe(5);
+    const names = Object.values(template.findResources('AWS::SNS::Topic')).map((t) => t.Properties.DisplayName);
+    expect(names).toEqual(expect.arrayContaining(['NEW_EVENT_INVITE', 'EVENT_UPDATED', 'EVENT_CANCELLATION_REQUEST']));
+  });
+
+  it('receives mail for the RSVP and requests addresses into S3, announced on a topic, and activates its rule set', () => {
+    template.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({
+        Recipients: ['rsvp@calendar.localhost', 'requests@calendar.localhost'],
+        ScanEnabled: true,
+        Actions: [{ S3Action: Match.objectLike({ ObjectKeyPrefix: 'inbound/', TopicArn: Match.anyValue() }) }],
+      }),
+    });
+    const activation = Object.values(template.findResources('Custom::AWS'))[0];
+    expect(JSON.stringify(activation.Properties.Create)).toContain('setActiveReceiptRuleSet');
+  });
+
   it('takes default limits from context', () => {
     const custom = createApp({ context: { maxActiveEvents: 5 } });
     Template.fromStack(custom.stack).hasResourceProperties('AWS::AppSync::GraphQLApi', {
