@@ -24,6 +24,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'services',
+          include: ['test/services/**/*.test.ts'],
+          environment: 'node',
+          // Each local service on its own, started by the test on a free port and driven with
+          // the real AWS SDK v3 client over HTTP.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',

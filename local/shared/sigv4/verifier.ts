@@ -65,6 +65,11 @@ export type IamVerifierOptions = {
   region: string;
   /** Accepted keys, by access key id. */
   principals: ReadonlyMap<string, IamPrincipal>;
+  /**
+   * How far X-Amz-Date may be from the clock, either way.
+   * @default MAX_CLOCK_SKEW_MS (AppSync's 5 minutes; SQS and S3 allow 15)
+   */
+  maxClockSkewMs?: number;
   /** Milliseconds since the epoch; injected in tests. */
   now?: () => number;
 };
@@ -116,18 +121,20 @@ export class IamVerifier {
   private checkClock(amzDate: string, signedAt: Date): void {
     const now = this.now();
     const at = (ms: number) => dateToAmzDate(new Date(ms));
-    if (signedAt.getTime() < now - MAX_CLOCK_SKEW_MS) {
+    const skew = this.options.maxClockSkewMs ?? MAX_CLOCK_SKEW_MS;
+    const minutes = Math.round(skew / 60_000);
+    if (signedAt.getTime() < now - skew) {
       throw new SigV4Rejected(
         'BadRequestException',
-        `Signature expired: ${amzDate} is now earlier than ${at(now - MAX_CLOCK_SKEW_MS)} (${at(now)} - 5 min.)`,
-        `SigV4: signed at ${amzDate}, more than 5 minutes before the local clock (${at(now)})`,
+        `Signature expired: ${amzDate} is now earlier than ${at(now - skew)} (${at(now)} - ${minutes} min.)`,
+        `SigV4: signed at ${amzDate}, more than ${minutes} minutes before the local clock (${at(now)})`,
       );
     }
-    if (signedAt.getTime() > now + MAX_CLOCK_SKEW_MS) {
+    if (signedAt.getTime() > now + skew) {
       throw new SigV4Rejected(
         'BadRequestException',
-        `Signature not yet current: ${amzDate} is still later than ${at(now + MAX_CLOCK_SKEW_MS)} (${at(now)} + 5 min.)`,
-        `SigV4: signed at ${amzDate}, more than 5 minutes after the local clock (${at(now)})`,
+        `Signature not yet current: ${amzDate} is still later than ${at(now + skew)} (${at(now)} + ${minutes} min.)`,
+        `SigV4: signed at ${amzDate}, more than ${minutes} minutes after the local clock (${at(now)})`,
       );
     }
   }
