@@ -1,9 +1,17 @@
-// The local Lambda service: every function of the template, ready to invoke.
+// The local Lambda service: every function of the template, ready to invoke, and the Lambda
+// API in front of them (startLambda).
+import type { Clock } from '../shared/clock';
+import { startHttpServer, type RunningServer } from '../shared/httpServer';
 import type { Logger } from '../shared/logger';
+import type { LocalServices } from '../shared/localServices';
 import type { CloudAssembly } from '../template/cloudAssembly';
 import type { StackModel } from '../template/stackModel';
+import { createLambdaApi, type LambdaApi } from './lambdaApi';
 import { LambdaFunction } from './lambdaFunction';
 import { functionConfigs } from './options';
+
+export { createLambdaApi, type LambdaApi, type LambdaApiOptions } from './lambdaApi';
+export type { AsyncOutcome } from './asyncInvocation';
 
 export class LambdaService {
   private readonly byKey = new Map<string, LambdaFunction>();
@@ -37,4 +45,59 @@ export function createLambdaService(
   const functions = functionConfigs(model, assembly).map((config) => new LambdaFunction(config, runtimeEnvironment, logger));
   for (const fn of functions) logger.info(`function ${fn.name} (${fn.config.handler}, ${fn.config.timeout} s)`);
   return new LambdaService(functions);
+}
+
+export type StartLambdaOptions = {
+  model: StackModel;
+  assembly: CloudAssembly;
+  /** 0 picks a free port. */
+  port: number;
+  /** As for createLambdaService; AWS_ENDPOINT_URL_LAMBDA is added (this API's URL). */
+  runtimeEnvironment: Record<string, string>;
+  /** The directory of local services: destinations go through it, and `functions` is registered in it. */
+  services: LocalServices;
+  clock?: Clock;
+  logger: Logger;
+  /** Waits before asynchronous retries (default 60 s then 120 s, as Lambda). */
+  asyncRetryDelaysMs?: readonly number[];
+};
+
+export type RunningLambda = {
+  lambda: LambdaService;
+  api: LambdaApi;
+  server: RunningServer;
+  /** For AWS_ENDPOINT_URL_LAMBDA. */
+  url: string;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the Lambda API on a port, then the functions (whose environment names that port, so
+ * functions can invoke functions), and registers them in LocalServices.
+ */
+export async function startLambda(options: StartLambdaOptions): Promise<RunningLambda> {
+  let api: LambdaApi | undefined;
+  const server = await startHttpServer('Lambda', options.port, (req, res) => api!.handler(req, res));
+  const lambda = createLambdaService(options.model, options.assembly, { ...options.runtimeEnvironment, AWS_ENDPOINT_URL_LAMBDA: server.url }, options.logger);
+  api = createLambdaApi({
+    lambda,
+    model: options.model,
+    services: options.services,
+    clock: options.clock,
+    logger: options.logger,
+    asyncRetryDelaysMs: options.asyncRetryDelaysMs,
+  });
+  options.services.register({ functions: api.functions });
+  options.logger.info(`Lambda API on ${server.url}`);
+  return {
+    lambda,
+    api,
+    server,
+    url: server.url,
+    stop: async () => {
+      api!.stop();
+      await server.close();
+      await lambda.stop();
+    },
+  };
 }

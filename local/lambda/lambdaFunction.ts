@@ -1,12 +1,14 @@
 // A function of the template, invocable locally: a pool of execution environments
 // (worker threads), each with the function's environment, one invocation at a time each,
 // the template's timeout enforced by ending the environment (as Lambda does), and its
-// output prefixed with the function's name.
+// output prefixed with the function's name. Each invocation's own log lines and its REPORT
+// figures come back with its result (invocationLog.ts), for Invoke's LogType Tail.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../shared/logger';
+import { reportLine, type InvocationLog, type InvocationReport } from './invocationLog';
 import type { FunctionConfig } from './options';
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.mjs', import.meta.url));
@@ -16,9 +18,23 @@ export const DEFAULT_MAX_CONCURRENCY = 10;
 
 export type InvocationError = { errorType: string; errorMessage: string; trace?: string[] };
 
-export type InvocationResult = { ok: true; result: unknown } | { ok: false; error: InvocationError };
+export type InvocationResult = ({ ok: true; result: unknown } | { ok: false; error: InvocationError }) & {
+  /** This invocation's log lines and REPORT figures (absent when nothing ran, e.g. async queueing). */
+  log?: InvocationLog;
+};
 
-type Environment = { worker: Worker };
+export type { InvocationLog, InvocationReport } from './invocationLog';
+
+type Collector = { requestId: string; lines: string[] };
+
+type Environment = { worker: Worker; current?: Collector };
+
+type WorkerMessage =
+  | { type: 'log'; requestId?: string; text: string }
+  | ({ type: 'result'; requestId: string; report: Omit<InvocationReport, 'requestId' | 'memorySizeMb'> } & (
+      | { ok: true; result: unknown }
+      | { ok: false; error: InvocationError }
+    ));
 
 export class LambdaFunction {
   private readonly idle: Environment[] = [];
@@ -37,13 +53,17 @@ export class LambdaFunction {
     return this.config.functionName;
   }
 
-  async invoke(event: unknown): Promise<InvocationResult> {
+  /**
+   * @param options.requestId the invocation's request id; asynchronous retries pass the
+   *   event's own, so that the function sees the same awsRequestId on every attempt.
+   */
+  async invoke(event: unknown, options: { requestId?: string } = {}): Promise<InvocationResult> {
     const limit = this.config.reservedConcurrency ?? DEFAULT_MAX_CONCURRENCY;
     while (this.running >= limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running += 1;
     const environment = this.idle.pop() ?? this.start();
     try {
-      return await this.run(environment, event);
+      return await this.run(environment, event, options.requestId ?? randomUUID());
     } finally {
       this.running -= 1;
       if (this.all.has(environment)) this.idle.push(environment);
@@ -77,10 +97,17 @@ export class LambdaFunction {
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: Math.max(64, config.memorySize) },
     });
+    const environment: Environment = { worker };
+    // The worker sends its output as messages (worker.mjs); what still reaches the pipes
+    // (native writes) is logged without being part of an invocation's log.
     for (const stream of [worker.stdout, worker.stderr]) {
       createInterface({ input: stream }).on('line', (line) => this.logger.info(`[${config.functionName}] ${line}`));
     }
-    const environment: Environment = { worker };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type !== 'log') return;
+      this.logger.info(`[${config.functionName}] ${message.text}`);
+      if (environment.current && message.requestId === environment.current.requestId) environment.current.lines.push(message.text);
+    });
     this.all.add(environment);
     worker.on('error', (error) => {
       this.logger.error(`[${config.functionName}] environment crashed: ${error.message}`);
@@ -90,27 +117,39 @@ export class LambdaFunction {
     return environment;
   }
 
-  private run(environment: Environment, event: unknown): Promise<InvocationResult> {
-    const requestId = randomUUID();
+  private run(environment: Environment, event: unknown, requestId: string): Promise<InvocationResult> {
     const timeoutMs = this.config.timeout * 1000;
+    const collector: Collector = { requestId, lines: [] };
+    environment.current = collector;
+    const startedAt = performance.now();
     return new Promise((resolve) => {
       const { worker } = environment;
-      const finish = (result: InvocationResult) => {
+      const finish = (outcome: { ok: true; result: unknown } | { ok: false; error: InvocationError }, report: Omit<InvocationReport, 'requestId' | 'memorySizeMb'>) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('exit', onExit);
-        resolve(result);
+        environment.current = undefined;
+        const log: InvocationLog = { requestId, lines: collector.lines, report: { requestId, memorySizeMb: this.config.memorySize, ...report } };
+        this.logger.debug(`[${this.config.functionName}] ${reportLine(log.report)}`);
+        resolve({ ...outcome, log });
       };
-      const onMessage = (message: { requestId: string } & InvocationResult) => {
-        if (message.requestId === requestId) finish(message.ok ? { ok: true, result: message.result } : { ok: false, error: message.error });
+      const elapsed = () => ({ durationMs: performance.now() - startedAt, maxMemoryUsedMb: 0 });
+      const onMessage = (message: WorkerMessage) => {
+        if (message.type !== 'result' || message.requestId !== requestId) return;
+        finish(message.ok ? { ok: true, result: message.result } : { ok: false, error: message.error }, message.report);
       };
       const onExit = (code: number) =>
-        finish({ ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}` } });
+        finish(
+          { ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}` } },
+          elapsed(),
+        );
       const timer = setTimeout(() => {
         // Lambda ends an environment whose invocation runs past the timeout.
         this.all.delete(environment);
         void worker.terminate();
-        finish({ ok: false, error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${this.config.timeout.toFixed(2)} seconds` } });
+        const message = `Task timed out after ${this.config.timeout.toFixed(2)} seconds`;
+        collector.lines.push(`${new Date().toISOString()} ${requestId} ${message}`);
+        finish({ ok: false, error: { errorType: 'Sandbox.Timedout', errorMessage: message } }, { ...elapsed(), durationMs: timeoutMs });
       }, timeoutMs);
       worker.on('message', onMessage);
       worker.once('exit', onExit);

@@ -1,5 +1,6 @@
 // What the local Lambda takes from the template: each function's code (the asset cdk.out
-// holds), handler, runtime, environment (intrinsics resolved), timeout and memory.
+// holds), handler, runtime, environment (intrinsics resolved), timeout and memory, and what
+// GetFunction describes (role, description, architectures, dead-letter queue, aliases).
 import { existsSync } from 'node:fs';
 import type { CloudAssembly } from '../template/cloudAssembly';
 import type { StackModel } from '../template/stackModel';
@@ -22,11 +23,33 @@ export type FunctionConfig = {
   /** MB (CloudFormation default 128). */
   memorySize: number;
   reservedConcurrency?: number;
+  /** Execution role ARN, as GetFunction reports it. */
+  role?: string;
+  description?: string;
+  /** `x86_64` (CloudFormation's default) or `arm64`. */
+  architectures: string[];
+  /** Where asynchronous events go after their last failed attempt (DeadLetterConfig.TargetArn). */
+  deadLetterTargetArn?: string;
+  /**
+   * Qualifiers Invoke accepts besides `$LATEST`: the template's aliases of this function, and
+   * whether it publishes versions (AWS::Lambda::Version). Locally every one runs the same code.
+   */
+  aliases: string[];
+  publishesVersions: boolean;
 };
 
 type Props = Record<string, any>;
 
 export function functionConfigs(model: StackModel, assembly: CloudAssembly): FunctionConfig[] {
+  // Only FunctionName and Name are resolved: an alias's FunctionVersion is a GetAtt of a
+  // version, which has no local value.
+  const raw = (resource: { Properties?: Props }, key: string) => String(model.resolve(resource.Properties?.[key]));
+  const aliases = new Map<string, string[]>();
+  for (const [, resource] of model.ofType('AWS::Lambda::Alias')) {
+    const name = functionNameOf(raw(resource, 'FunctionName'));
+    aliases.set(name, [...(aliases.get(name) ?? []), raw(resource, 'Name')]);
+  }
+  const versioned = new Set(model.ofType('AWS::Lambda::Version').map(([, resource]) => functionNameOf(raw(resource, 'FunctionName'))));
   return model.ofType('AWS::Lambda::Function').map(([logicalId]) => {
     const props = model.properties(logicalId) as Props;
     const functionName = String(model.ref(logicalId));
@@ -52,6 +75,18 @@ export function functionConfigs(model: StackModel, assembly: CloudAssembly): Fun
       timeout: Number(props.Timeout ?? 3),
       memorySize: Number(props.MemorySize ?? 128),
       reservedConcurrency: props.ReservedConcurrentExecutions === undefined ? undefined : Number(props.ReservedConcurrentExecutions),
+      role: props.Role === undefined ? undefined : String(props.Role),
+      description: props.Description === undefined ? undefined : String(props.Description),
+      architectures: Array.isArray(props.Architectures) ? props.Architectures.map(String) : ['x86_64'],
+      deadLetterTargetArn: props.DeadLetterConfig?.TargetArn === undefined ? undefined : String(props.DeadLetterConfig.TargetArn),
+      aliases: aliases.get(functionName) ?? [],
+      publishesVersions: versioned.has(functionName),
     };
   });
+}
+
+/** A function's name from a name, a full or partial ARN (a qualifier is dropped). */
+export function functionNameOf(nameOrArn: string): string {
+  const arn = /^(?:arn:[^:]+:lambda:[^:]+:)?(?:\d{12}:)?function:([^:]+)(?::.+)?$/.exec(nameOrArn);
+  return arn ? arn[1] : nameOrArn.split(':')[0];
 }
