@@ -5,6 +5,7 @@ import { exportJWK, generateKeyPair, importJWK, SignJWT, calculateJwkThumbprint,
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { applyClaimChanges, NO_OVERRIDES, type TokenOverrides } from './tokenOverrides';
 
 /** Cognito's default ID and access token validity. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
@@ -18,6 +19,16 @@ export type TokenRequest = {
   /** Seconds until expiry; negative issues an already expired token (for tests). */
   expiresIn?: number;
 };
+
+/** What the local Cognito adds once it knows the user: verification state and trigger changes. */
+export type IssueOptions = {
+  emailVerified?: boolean;
+  /** A pre token generation trigger's changes (tokenOverrides.ts). */
+  overrides?: TokenOverrides;
+};
+
+/** The scope of access tokens from user-password sign-in. */
+export const DEFAULT_ACCESS_SCOPE = 'aws.cognito.signin.user.admin';
 
 export type SigningKey = { privateJwk: JWK; publicJwk: JWK; kid: string };
 
@@ -58,12 +69,14 @@ export class UserPoolIssuer {
     return { keys: [this.key.publicJwk] };
   }
 
-  async issue(request: TokenRequest) {
+  async issue(request: TokenRequest, options: IssueOptions = {}) {
+    const overrides = options.overrides ?? NO_OVERRIDES;
     const sub = request.sub ?? (request.email ? subForEmail(request.email) : randomUUID());
     const username = request.username ?? sub;
     const now = Math.floor(Date.now() / 1000);
     const ttl = request.expiresIn ?? DEFAULT_TOKEN_TTL_SECONDS;
-    const groups = request.groups && request.groups.length > 0 ? { 'cognito:groups': request.groups } : {};
+    const groupList = overrides.groups ?? request.groups ?? [];
+    const groups = groupList.length > 0 ? { 'cognito:groups': groupList } : {};
     const originJti = randomUUID();
     const common = { sub, ...groups, origin_jti: originJti, event_id: randomUUID(), auth_time: now };
     const key = await importJWK(this.key.privateJwk, 'RS256');
@@ -75,20 +88,23 @@ export class UserPoolIssuer {
         .setExpirationTime(now + ttl)
         .setJti(randomUUID())
         .sign(key);
-    const idToken = await sign({
-      ...common,
-      aud: request.clientId,
-      token_use: 'id',
-      'cognito:username': username,
-      ...(request.email ? { email: request.email, email_verified: true } : {}),
-    });
-    const accessToken = await sign({
-      ...common,
-      client_id: request.clientId,
-      token_use: 'access',
-      scope: 'aws.cognito.signin.user.admin',
-      username,
-    });
+    const idClaims = applyClaimChanges(
+      {
+        ...common,
+        aud: request.clientId,
+        token_use: 'id',
+        'cognito:username': username,
+        ...(request.email ? { email: request.email, email_verified: options.emailVerified ?? true } : {}),
+      },
+      overrides.id,
+    );
+    const scopes = [DEFAULT_ACCESS_SCOPE, ...overrides.scopesToAdd].filter((scope, i, all) => all.indexOf(scope) === i && !overrides.scopesToSuppress.includes(scope));
+    const accessClaims = applyClaimChanges(
+      { ...common, client_id: request.clientId, token_use: 'access', scope: scopes.join(' '), username },
+      overrides.access,
+    );
+    const idToken = await sign(idClaims);
+    const accessToken = await sign(accessClaims);
     return { idToken, accessToken, expiresIn: ttl, tokenType: 'Bearer', sub };
   }
 }
