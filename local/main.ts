@@ -1,6 +1,7 @@
 // `npm run dev`: synthesize the CDK app, then run the synthesized stack on this machine.
 //   --in-memory     keep no state (default: .data/ keeps tables, keys and API keys)
-//   --port <n>      AppSync on n (HTTPS on n+3), Cognito on n+1, DynamoDB Local on n+2 (default 4000)
+//   --port <n>      first of ten ports (default 4000): AppSync n, Cognito n+1, DynamoDB Local n+2,
+//                   AppSync over HTTPS n+3, SQS n+4, SNS n+5, SES n+6, S3 n+7, Lambda n+8, SMTP n+9
 //   --no-synth      use the cdk.out already there
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CDK_OUT, DEFAULT_DATA_DIR, ENDPOINTS_FILE } from './paths';
 import { createLogger } from './shared/logger';
 import { startLocalStack } from './stack';
+import { startupSummary } from './startupSummary';
 import { synth } from './synth';
 
 const log = createLogger('local');
@@ -25,7 +27,7 @@ async function main() {
     },
   });
   const base = Number(values.port);
-  if (!Number.isInteger(base) || base < 1 || base > 65533) throw new Error(`--port must be a port number, got ${values.port}`);
+  if (!Number.isInteger(base) || base < 1 || base > 65526) throw new Error(`--port must be a port number, got ${values.port}`);
   const dataDir = values['data-dir']!;
 
   if (!values['no-synth']) {
@@ -35,29 +37,24 @@ async function main() {
   const stack = await startLocalStack({
     cdkOut: DEFAULT_CDK_OUT,
     dataDir: values['in-memory'] ? undefined : dataDir,
-    ports: { appsync: base, cognito: base + 1, dynamodb: base + 2, appsyncHttps: base + 3 },
+    ports: {
+      appsync: base,
+      cognito: base + 1,
+      dynamodb: base + 2,
+      appsyncHttps: base + 3,
+      sqs: base + 4,
+      sns: base + 5,
+      ses: base + 6,
+      s3: base + 7,
+      lambda: base + 8,
+      smtp: base + 9,
+    },
   });
   const endpointsFile = join(dataDir, ENDPOINTS_FILE);
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(endpointsFile, `${JSON.stringify(stack.endpoints, null, 2)}\n`);
 
-  const e = stack.endpoints;
-  console.log(`
-Calendar Invite Server is running locally (${values['in-memory'] ? 'in memory' : `state in ${dataDir}`}).
-
-  Explorer        ${e.explorerUrl}
-  GraphQL API     ${e.graphqlUrl}   (HTTPS: ${e.graphqlHttpsUrl})
-  Realtime        ${e.realtimeUrl}   (graphql-transport-ws: ${e.wsUrl})
-  API key         ${e.apiKey}
-  IAM (SigV4)     access key ${e.credentials.accessKeyId}, region ${e.region}
-  Local CA        ${e.caFile}
-  Cognito issuer  ${e.cognitoIssuer}
-  DynamoDB Local  ${e.dynamodbUrl}  (table ${Object.values(e.tables).join(', ')})
-  Endpoints file  ${endpointsFile}
-
-Get a token:  npm run -s token -- --email you@example.com
-Press Ctrl-C to stop.
-`);
+  console.log(startupSummary(stack, { dataDir: values['in-memory'] ? undefined : dataDir, endpointsFile }));
 
   let stopping = false;
   const shutdown = async () => {

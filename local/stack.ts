@@ -1,18 +1,46 @@
-// Starts everything the synthesized stack needs on this machine, in dependency order:
-// DynamoDB Local and the template's tables, the Cognito issuer, the AppSync API.
-// Used by `npm run dev` (local/main.ts) and by the integration tests.
+// Starts everything the synthesized stack needs on this machine, in dependency order, and
+// stops it in the reverse order. Used by `npm run dev` (local/main.ts) and the tests.
+//
+// 1. Every HTTP listener first, so that every URL is known before anything resolves the
+//    template (queue URLs, the endpoints in the functions' environment).
+// 2. DynamoDB Local and the template's tables; Cognito (triggers reach functions later,
+//    through LocalServices, so it may start before them).
+// 3. The services behind the listeners, each registered in LocalServices, which is how they
+//    reach each other (SNS -> SQS, S3 -> Lambda, SES inbound -> S3 ...).
+// 4. Lambda, then AppSync (its Lambda data sources), then the event sources that poll
+//    queues and streams, then CDK's custom resources (which call the running services).
 import { join, resolve } from 'node:path';
 import { startAppSync, type AppSyncService } from './appsync';
 import { startCognito, type CognitoService } from './cognito';
+import { playCustomResources, type CustomResourceOutcome } from './customResources/playCustomResources';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb/dynamoDbLocal';
 import { ensureTables } from './dynamodb/ensureTables';
 import { tableSpecs } from './dynamodb/tables';
-import { createLambdaService, type LambdaService } from './lambda';
-import { createLogger } from './shared/logger';
+import { endpointVariables, type Endpoints, type LocalAwsService } from './endpoints';
+import { startLambda, type RunningLambda } from './lambda';
+import { startDynamoDbStreamEventSources } from './lambda/eventSources/dynamodbStreams';
+import { startSqsEventSources } from './lambda/eventSources/sqs';
+import { createS3Service, type S3Service } from './s3';
+import { createSesService, type SesService } from './ses';
+import type { SesSettings } from './ses/options';
+import { systemClock, type Clock } from './shared/clock';
+import { startHttpServer, type RequestHandler, type RunningServer } from './shared/httpServer';
+import { LocalServices } from './shared/localServices';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from './shared/localCredentials';
+import { createLogger } from './shared/logger';
 import { loadOrCreateTls } from './shared/tls';
+import { createSmtpService, type SmtpService, type SmtpServiceOptions } from './smtp';
+import { createSnsService, type SnsService } from './sns';
+import { createSqsService, type SqsService } from './sqs';
 import { readCloudAssembly } from './template/cloudAssembly';
+import { resourceCoverage, type Coverage } from './template/resourceCoverage';
 import { StackModel } from './template/stackModel';
+import { listResources, stackOutputs } from './template/stackOutputs';
+
+export type { Endpoints } from './endpoints';
+
+/** Ports by service; 0 or absent picks a free one. */
+export type LocalPorts = Partial<Record<'appsync' | 'cognito' | 'dynamodb' | 'appsyncHttps' | 'sqs' | 'sns' | 'ses' | 's3' | 'lambda' | 'smtp', number>>;
 
 export type LocalStackOptions = {
   /** The cloud assembly `cdk synth` wrote. */
@@ -20,114 +48,219 @@ export type LocalStackOptions = {
   stackName?: string;
   /** Directory for state kept across restarts; undefined keeps everything in memory. */
   dataDir?: string;
-  /** Ports per service; 0 (the default) picks free ones. */
-  ports?: { appsync?: number; cognito?: number; dynamodb?: number; appsyncHttps?: number };
+  ports?: LocalPorts;
   region?: string;
   /** Interval of realtime keep-alive messages. */
   keepAliveMs?: number;
-};
-
-/** The local contract, written to .data/endpoints.json by `npm run dev`. */
-export type Endpoints = {
-  stackName: string;
-  region: string;
-  graphqlUrl: string;
-  /** GraphiQL with the local auth filled in. */
-  explorerUrl: string;
-  /** AppSync realtime protocol (subprotocol graphql-ws), as Amplify derives it. */
-  realtimeUrl: string;
-  /** The standard graphql-transport-ws protocol (graphql-ws clients). */
-  wsUrl: string;
-  /** The API over TLS (certificate from the local CA in caFile): what Amplify needs. */
-  graphqlHttpsUrl: string;
-  realtimeHttpsUrl: string;
-  /** PEM file of the local certificate authority, for clients to trust. */
-  caFile: string;
-  apiKey: string;
-  userPoolId: string;
-  userPoolClientId: string;
-  cognitoIssuer: string;
-  /** POST { sub?, email, groups? } here for ID and access tokens (what `npm run token` does). */
-  tokenUrl: string;
-  dynamodbUrl: string;
-  /** Table names by the template's logical ids. */
-  tables: Record<string, string>;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Time for queues, retries and notifications (tests may pass a ManualClock). */
+  clock?: Clock;
+  /** SES sending: sandbox, quotas, suppressed addresses. */
+  ses?: SesSettings;
+  /** SES inbound: verdict overrides and the DNS records the SPF/DKIM/DMARC checks see. */
+  smtp?: Pick<SmtpServiceOptions, 'verdicts' | 'dns'>;
+  /** Waits before Lambda's asynchronous retries (AWS: 60 s, then 120 s). */
+  asyncRetryDelaysMs?: readonly number[];
+  /** Scales SNS's 20 s between HTTP delivery retries. */
+  snsHttpRetryDelayScale?: number;
 };
 
 export type LocalStack = {
   endpoints: Endpoints;
   model: StackModel;
+  services: LocalServices;
   dynamodb: RunningDynamoDbLocal;
   cognito: CognitoService;
   appsync: AppSyncService;
-  lambda: LambdaService;
+  lambda: RunningLambda;
+  sqs: SqsService;
+  sns: SnsService;
+  ses: SesService;
+  s3: S3Service;
+  smtp: SmtpService;
+  /** What the template has that the local runtime plays, has no effect for, or cannot play. */
+  coverage: Coverage;
+  customResources: CustomResourceOutcome[];
+  /** Waits until deliveries in progress (notifications, SNS fan-out, inbound mail rules) are done. */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 };
+
+/** A listener whose handler is set once its service exists (its URL is needed first). */
+async function listener(name: string, port: number | undefined) {
+  let handler: RequestHandler | undefined;
+  const server = await startHttpServer(name, port ?? 0, (req, res) => {
+    if (!handler) {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `The local ${name} is starting.` }));
+      return;
+    }
+    return handler(req, res);
+  });
+  return { server, serve: (h: RequestHandler) => void (handler = h) };
+}
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const assembly = readCloudAssembly(options.cdkOut, options.stackName);
   const region = options.region ?? LOCAL_REGION;
+  const clock = options.clock ?? systemClock;
+  const serviceUrls = new Map<string, string>();
   const model = new StackModel(assembly.template, {
     region,
     accountId: LOCAL_ACCOUNT_ID,
     stackName: assembly.stackName,
     runtimeAttributes: new Map(),
+    serviceUrls,
   });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
-  const stoppers: (() => Promise<void>)[] = [];
+  const inData = (name: string) => dataDir && join(dataDir, name);
+  const ports = options.ports ?? {};
+  const services = new LocalServices();
+  const stoppers: (() => Promise<void> | void)[] = [];
   const stop = async () => {
-    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
+    for (const stopOne of stoppers.splice(0).reverse()) await Promise.resolve(stopOne()).catch(() => undefined);
   };
+  const closes = (server: RunningServer) => stoppers.push(() => server.close());
+
   try {
-    const dynamodb = await startDynamoDbLocal({
-      port: options.ports?.dynamodb ?? 0,
-      dataDir: dataDir && join(dataDir, 'dynamodb'),
-      logger: createLogger('dynamodb'),
-    });
+    // 1. Listeners.
+    const sqsListener = await listener('SQS', ports.sqs);
+    closes(sqsListener.server);
+    const snsListener = await listener('SNS', ports.sns);
+    closes(snsListener.server);
+    const sesListener = await listener('SES', ports.ses);
+    closes(sesListener.server);
+    const s3Listener = await listener('S3', ports.s3);
+    closes(s3Listener.server);
+    serviceUrls.set('sqs', sqsListener.server.url);
+    serviceUrls.set('sns', snsListener.server.url);
+    serviceUrls.set('ses', sesListener.server.url);
+    serviceUrls.set('s3', s3Listener.server.url);
+
+    // 2. Data and identities.
+    const dynamodb = await startDynamoDbLocal({ port: ports.dynamodb ?? 0, dataDir: inData('dynamodb'), logger: createLogger('dynamodb') });
     stoppers.push(dynamodb.stop);
     const specs = tableSpecs(model);
     await ensureTables(dynamodb.client, specs, createLogger('dynamodb'));
-
-    const cognito = await startCognito(model, options.ports?.cognito ?? 0, dataDir && join(dataDir, 'cognito'), createLogger('cognito'));
+    const cognito = await startCognito(model, ports.cognito ?? 0, inData('cognito'), createLogger('cognito'), { functions: services });
     stoppers.push(cognito.server.close);
 
-    // What Lambda sets in every function's environment, pointed at the local services.
-    const lambda = createLambdaService(
+    // 3. The asynchronous services.
+    const sqs = createSqsService({ model, clock, services, logger: createLogger('sqs') });
+    sqsListener.serve(sqs.handler);
+    stoppers.push(sqs.stop);
+
+    const sns = createSnsService({
+      model,
+      services,
+      publicUrl: snsListener.server.url,
+      clock,
+      logger: createLogger('sns'),
+      httpRetryDelayScale: options.snsHttpRetryDelayScale,
+    });
+    services.register({ topics: sns.broker });
+    snsListener.serve(sns.handler);
+    stoppers.push(() => sns.stop());
+
+    const ses = await createSesService({ ...options.ses, model, services, dataDir, clock, logger: createLogger('ses') });
+    sesListener.serve(ses.handler);
+    stoppers.push(ses.stop);
+
+    const s3 = createS3Service({ model, services, dataDir, clock, logger: createLogger('s3') });
+    services.register({ bucketNotifications: { setBucketNotifications: (bucket, config) => void s3.setNotifications(bucket, config as never) } });
+    s3Listener.serve(s3.handler);
+    stoppers.push(s3.stop);
+
+    // A local CA and server certificate: the API over HTTPS and WSS (Amplify needs them), SMTP STARTTLS.
+    const tls = await loadOrCreateTls(inData('tls'));
+    if (tls.issued.ca) createLogger('tls').info(`created a local certificate authority: trust ${tls.caFile} to call the API over HTTPS`);
+
+    const smtp = await createSmtpService({
+      ...options.smtp,
+      model,
+      services,
+      clock,
+      port: ports.smtp ?? 0,
+      tls: { certPem: tls.certPem, keyPem: tls.keyPem },
+      logger: createLogger('smtp'),
+    });
+    services.register({ mailReceiving: { setActiveReceiptRuleSet: (name) => smtp.setActiveRuleSet(name) } });
+    stoppers.push(smtp.stop);
+
+    // 4. Functions, the API, event sources.
+    const aws: Partial<Record<LocalAwsService, string>> = {
+      dynamodb: dynamodb.endpoint,
+      dynamodb_streams: dynamodb.endpoint,
+      sqs: sqsListener.server.url,
+      sns: snsListener.server.url,
+      ses: sesListener.server.url,
+      sesv2: sesListener.server.url,
+      s3: s3Listener.server.url,
+      cognito_identity_provider: cognito.server.url,
+    };
+    const lambda = await startLambda({
       model,
       assembly,
-      {
+      port: ports.lambda ?? 0,
+      services,
+      clock,
+      logger: createLogger('lambda'),
+      asyncRetryDelaysMs: options.asyncRetryDelaysMs,
+      // What Lambda sets in every function's environment, pointed at the local services
+      // (startLambda adds AWS_ENDPOINT_URL_LAMBDA).
+      runtimeEnvironment: {
         AWS_REGION: region,
         AWS_DEFAULT_REGION: region,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+        ...endpointVariables(aws),
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         TZ: 'UTC',
       },
-      createLogger('lambda'),
-    );
-    stoppers.push(() => lambda.stop());
-
-    // A local CA and server certificate, for the API over HTTPS and WSS (Amplify needs them).
-    const tls = await loadOrCreateTls(dataDir && join(dataDir, 'tls'));
-    if (tls.issued.ca) createLogger('tls').info(`created a local certificate authority: trust ${tls.caFile} to call the API over HTTPS`);
+    });
+    stoppers.push(lambda.stop);
+    aws.lambda = lambda.url;
 
     const appsync = await startAppSync({
       model,
       assembly,
-      port: options.ports?.appsync ?? 0,
+      port: ports.appsync ?? 0,
       dynamodb: dynamodb.client,
-      lambda,
+      lambda: lambda.lambda,
+      asyncInvoker: services,
       userPoolTrust: (id) => cognito.cognito.trust(id),
-      dataDir: dataDir && join(dataDir, 'appsync'),
+      dataDir: inData('appsync'),
       keepAliveMs: options.keepAliveMs,
       tokenUrl: `${cognito.server.url}/_local/tokens`,
-      tls: { port: options.ports?.appsyncHttps ?? 0, certPem: tls.certPem, keyPem: tls.keyPem },
+      tls: { port: ports.appsyncHttps ?? 0, certPem: tls.certPem, keyPem: tls.keyPem },
       logger: createLogger('appsync'),
     });
     stoppers.push(appsync.stop);
 
+    const queueSources = startSqsEventSources({ model, broker: sqs.broker, services, clock, logger: createLogger('lambda:sqs') });
+    stoppers.push(queueSources.stop);
+    const streamSources = await startDynamoDbStreamEventSources({
+      model,
+      dynamodbEndpoint: dynamodb.endpoint,
+      services,
+      clock,
+      logger: createLogger('lambda:streams'),
+      dataDir: inData('lambda'),
+    });
+    stoppers.push(streamSources.stop);
+
+    const customResources = await playCustomResources({
+      model,
+      services,
+      endpointOf: (service) => aws[service as LocalAwsService],
+      clientConfig: { region, credentials: LOCAL_CREDENTIALS },
+      logger: createLogger('custom-resources'),
+    });
+    const coverage = resourceCoverage(Object.values(model.template.Resources).map((r) => r.Type));
+    if (coverage.notPlayed.length > 0) {
+      createLogger('local').warn(`not played locally (no local service): ${coverage.notPlayed.join(', ')}`);
+    }
+
+    const resources = listResources(model);
     const pool = cognito.cognito.poolList[0];
     const endpoints: Endpoints = {
       stackName: assembly.stackName,
@@ -146,9 +279,36 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tokenUrl: `${cognito.server.url}/_local/tokens`,
       dynamodbUrl: dynamodb.endpoint,
       tables: Object.fromEntries(specs.map((s) => [s.logicalId, s.create.TableName!])),
+      aws: aws as Record<LocalAwsService, string>,
       credentials: { ...LOCAL_CREDENTIALS },
+      outputs: stackOutputs(model, resources),
+      resources: Object.fromEntries(resources.map((r) => [r.logicalId, r])),
+      smtp: `${smtp.host}:${smtp.port}`,
+      mailViewerUrl: `${sesListener.server.url}/_local/mail`,
     };
-    return { endpoints, model, dynamodb, cognito, appsync, lambda, stop };
+    const settled = async () => {
+      await smtp.settled();
+      await s3.notificationsSettled();
+      await sns.broker.settled();
+    };
+    return {
+      endpoints,
+      model,
+      services,
+      dynamodb,
+      cognito,
+      appsync,
+      lambda,
+      sqs,
+      sns,
+      ses,
+      s3,
+      smtp,
+      coverage,
+      customResources,
+      settled,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

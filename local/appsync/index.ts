@@ -15,6 +15,7 @@ import type { DataSource } from './dataSources/dataSource';
 import { DynamoDbDataSource } from './dataSources/dynamodb';
 import { LambdaDataSource } from './dataSources/lambda';
 import type { LambdaService } from '../lambda';
+import type { FunctionTarget } from '../shared/localServices';
 import { NoneDataSource } from './dataSources/none';
 import { LocalGraphqlApi } from './graphqlApi';
 import { graphqlApiConfigs, type DataSourceConfig } from './options';
@@ -31,6 +32,8 @@ export type AppSyncServiceOptions = {
   dynamodb: DynamoDBClient;
   /** The template's functions, for AWS_LAMBDA data sources. */
   lambda?: LambdaService;
+  /** Lambda's asynchronous invocation, for `Event` invocations of AWS_LAMBDA data sources. */
+  asyncInvoker?: FunctionTarget;
   userPoolTrust: (userPoolId: string) => CognitoPoolTrust;
   /** Where generated API key values are kept; undefined keeps them in memory. */
   dataDir?: string;
@@ -63,9 +66,10 @@ export type AppSyncService = {
 function dataSourceFor(config: DataSourceConfig, options: AppSyncServiceOptions): DataSource {
   switch (config.type) {
     case 'AWS_LAMBDA': {
-      const fn = options.lambda?.find(String(config.lambdaFunctionArn));
-      if (!fn) throw new Error(`Data source ${config.name} invokes ${config.lambdaFunctionArn}, which is not a function of the template.`);
-      return new LambdaDataSource(config.name, fn, options.logger);
+      const arn = String(config.lambdaFunctionArn);
+      const lambda = options.lambda;
+      if (!lambda?.find(arn)) throw new Error(`Data source ${config.name} invokes ${arn}, which is not a function of the template.`);
+      return new LambdaDataSource(config.name, () => lambda.find(arn)!, options.logger, options.asyncInvoker);
     }
     case 'AMAZON_DYNAMODB':
       return new DynamoDbDataSource(config.name, options.dynamodb, String(config.tableName), {

@@ -7,6 +7,7 @@
 // A function error becomes ctx.error with type "Lambda:Unhandled".
 // https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-lambda-js.html
 import type { LambdaFunction } from '../../lambda/lambdaFunction';
+import type { FunctionTarget } from '../../shared/localServices';
 import type { Logger } from '../../shared/logger';
 import type { DataSource, DataSourceCall, DataSourceResult } from './dataSource';
 
@@ -18,19 +19,36 @@ export class LambdaDataSource implements DataSource {
   readonly type = 'AWS_LAMBDA';
   private readonly batches = new Map<string, Pending[]>();
 
+  /**
+   * @param functionOf the function's current code, looked up per call (a hot reload swaps it)
+   * @param asyncInvoker Lambda's asynchronous invocation (retries, destinations) for `Event`
+   *   invocations; without it they run once, unretried
+   */
   constructor(
     readonly name: string,
-    private readonly fn: LambdaFunction,
+    private readonly functionOf: () => LambdaFunction,
     private readonly logger: Logger,
+    private readonly asyncInvoker?: FunctionTarget,
   ) {}
+
+  private get fn(): LambdaFunction {
+    return this.functionOf();
+  }
 
   async invoke(request: unknown, call?: DataSourceCall): Promise<DataSourceResult> {
     const req = (request ?? {}) as LambdaRequest;
     if (req.operation === 'Invoke') {
       if (req.invocationType === 'Event') {
-        void this.fn.invoke(req.payload ?? null).then((out) => {
-          if (!out.ok) this.logger.warn(`${this.fn.name} (Event invocation) failed: ${out.error.errorMessage}`);
-        });
+        const fn = this.fn;
+        const queued = this.asyncInvoker
+          ? this.asyncInvoker.invokeFunction(fn.config.arn, req.payload ?? null, 'Event')
+          : fn.invoke(req.payload ?? null);
+        void queued.then(
+          (out) => {
+            if (!out.ok) this.logger.warn(`${fn.name} (Event invocation) failed: ${out.error.errorMessage}`);
+          },
+          (error: Error) => this.logger.warn(`${fn.name} (Event invocation) was not queued: ${error.message}`),
+        );
         return { result: null };
       }
       const out = await this.fn.invoke(req.payload ?? null);
