@@ -1,6 +1,7 @@
 // The one screen `npm run dev` prints once everything listens: where each thing is served,
 // what the template holds, and what the local runtime could not play.
 import type { LocalStack } from './stack';
+import { customResourceProviders } from './template/customResourceProviders';
 import type { ResourceIds } from './template/stackOutputs';
 
 type SummaryOptions = { dataDir?: string; endpointsFile: string };
@@ -10,16 +11,8 @@ function shortName(resource: ResourceIds, stackName: string): string {
   return resource.path ? resource.path.replace(`${stackName}/`, '') : resource.logicalId;
 }
 
-/** Functions that only back CDK's custom resources, which the local runtime plays itself. */
-function providerFunctions(stack: LocalStack): Set<string> {
-  const tokens = Object.values(stack.model.template.Resources)
-    .filter((r) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource')
-    .map((r) => JSON.stringify(r.Properties?.ServiceToken ?? ''));
-  return new Set(Object.keys(stack.endpoints.resources).filter((id) => tokens.some((t) => t.includes(`"${id}"`))));
-}
-
 function named(stack: LocalStack, ...types: string[]): string {
-  const providers = providerFunctions(stack);
+  const providers = customResourceProviders(stack.model.template);
   const names = Object.values(stack.endpoints.resources)
     .filter((r) => types.includes(r.type) && !providers.has(r.logicalId))
     .map((r) => shortName(r, stack.endpoints.stackName));
@@ -60,6 +53,9 @@ export function startupSummary(stack: LocalStack, options: SummaryOptions): stri
   const skipped = [
     ...stack.coverage.notPlayed.map((type) => `${type} (no local service)`),
     ...stack.customResources.filter((c) => !c.played).map((c) => `${c.type} ${c.logicalId}: ${c.note}`),
+    ...stack.lambda.lambda.notPlayed
+      .filter((f) => !customResourceProviders(stack.model.template).has(f.logicalId))
+      .map((f) => `AWS::Lambda::Function ${f.logicalId}: ${f.reason}`),
   ];
   if (skipped.length > 0) lines.push('', 'Not played locally:', ...skipped.map((s) => `  - ${s}`));
   lines.push(

@@ -8,7 +8,7 @@ import type { CloudAssembly } from '../template/cloudAssembly';
 import type { StackModel } from '../template/stackModel';
 import { createLambdaApi, type LambdaApi } from './lambdaApi';
 import { LambdaFunction } from './lambdaFunction';
-import { functionConfigs } from './options';
+import { functionConfigs, type FunctionNotPlayed } from './options';
 
 export { createLambdaApi, type LambdaApi, type LambdaApiOptions } from './lambdaApi';
 export type { AsyncOutcome } from './asyncInvocation';
@@ -16,7 +16,11 @@ export type { AsyncOutcome } from './asyncInvocation';
 export class LambdaService {
   private readonly byKey = new Map<string, LambdaFunction>();
 
-  constructor(readonly functions: LambdaFunction[]) {
+  /** @param notPlayed the template's functions the local runtime cannot run, with the reason */
+  constructor(
+    readonly functions: LambdaFunction[],
+    readonly notPlayed: FunctionNotPlayed[] = [],
+  ) {
     for (const fn of functions) {
       for (const key of [fn.config.logicalId, fn.config.functionName, fn.config.arn]) this.byKey.set(key, fn);
     }
@@ -42,9 +46,15 @@ export function createLambdaService(
   runtimeEnvironment: Record<string, string>,
   logger: Logger,
 ): LambdaService {
-  const functions = functionConfigs(model, assembly).map((config) => new LambdaFunction(config, runtimeEnvironment, logger));
+  const notPlayed: FunctionNotPlayed[] = [];
+  const functions = functionConfigs(model, assembly, (skipped) => notPlayed.push(skipped)).map(
+    (config) => new LambdaFunction(config, runtimeEnvironment, logger),
+  );
   for (const fn of functions) logger.info(`function ${fn.name} (${fn.config.handler}, ${fn.config.timeout} s)`);
-  return new LambdaService(functions);
+  // Most are CDK's custom resource handlers, played without them (local/customResources);
+  // the stack warns about the others.
+  for (const skipped of notPlayed) logger.info(`function ${skipped.logicalId} is not run locally: ${skipped.reason}`);
+  return new LambdaService(functions, notPlayed);
 }
 
 export type StartLambdaOptions = {

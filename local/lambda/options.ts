@@ -40,7 +40,15 @@ export type FunctionConfig = {
 
 type Props = Record<string, any>;
 
-export function functionConfigs(model: StackModel, assembly: CloudAssembly): FunctionConfig[] {
+/** A function the local runtime cannot run (inline code, an image, another language), and why. */
+export type FunctionNotPlayed = { logicalId: string; reason: string };
+
+/**
+ * The template's Node.js functions. Those the local runtime cannot run are left out and told
+ * to `notPlayed`: CDK's own handlers are often inline Python (bucket notifications), which the
+ * local runtime plays itself (local/customResources), so they must not stop a local run.
+ */
+export function functionConfigs(model: StackModel, assembly: CloudAssembly, notPlayed: (skipped: FunctionNotPlayed) => void = () => undefined): FunctionConfig[] {
   // Only FunctionName and Name are resolved: an alias's FunctionVersion is a GetAtt of a
   // version, which has no local value.
   const raw = (resource: { Properties?: Props }, key: string) => String(model.resolve(resource.Properties?.[key]));
@@ -50,18 +58,27 @@ export function functionConfigs(model: StackModel, assembly: CloudAssembly): Fun
     aliases.set(name, [...(aliases.get(name) ?? []), raw(resource, 'Name')]);
   }
   const versioned = new Set(model.ofType('AWS::Lambda::Version').map(([, resource]) => functionNameOf(raw(resource, 'FunctionName'))));
-  return model.ofType('AWS::Lambda::Function').map(([logicalId]) => {
+  const configs: FunctionConfig[] = [];
+  for (const [logicalId] of model.ofType('AWS::Lambda::Function')) {
     const props = model.properties(logicalId) as Props;
     const functionName = String(model.ref(logicalId));
     const code = props.Code ?? {};
-    if (code.ZipFile !== undefined) throw new Error(`Lambda ${logicalId} has inline code (ZipFile); the local runtime runs asset code only.`);
-    if (code.ImageUri !== undefined) throw new Error(`Lambda ${logicalId} is a container image; the local runtime runs Node.js asset code only.`);
+    const skip = (reason: string) => notPlayed({ logicalId, reason });
+    if (code.ZipFile !== undefined) {
+      skip('inline code (ZipFile): the local runtime runs asset code only');
+      continue;
+    }
+    if (code.ImageUri !== undefined) {
+      skip('a container image: the local runtime runs Node.js asset code only');
+      continue;
+    }
+    if (!String(props.Runtime ?? '').startsWith('nodejs')) {
+      skip(`runtime ${props.Runtime}: the local runtime runs Node.js functions only`);
+      continue;
+    }
     const codePath = assembly.assetPath(String(code.S3Key));
     if (!existsSync(codePath)) throw new Error(`Lambda ${logicalId}: its code asset ${codePath} is missing from cdk.out; run npm run synth.`);
-    if (!String(props.Runtime ?? '').startsWith('nodejs')) {
-      throw new Error(`Lambda ${logicalId} uses runtime ${props.Runtime}; the local runtime runs Node.js functions only.`);
-    }
-    return {
+    configs.push({
       logicalId,
       functionName,
       arn: String(model.getAtt(logicalId, 'Arn')),
@@ -81,8 +98,9 @@ export function functionConfigs(model: StackModel, assembly: CloudAssembly): Fun
       deadLetterTargetArn: props.DeadLetterConfig?.TargetArn === undefined ? undefined : String(props.DeadLetterConfig.TargetArn),
       aliases: aliases.get(functionName) ?? [],
       publishesVersions: versioned.has(functionName),
-    };
-  });
+    });
+  }
+  return configs;
 }
 
 /** A function's name from a name, a full or partial ARN (a qualifier is dropped). */

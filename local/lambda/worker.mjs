@@ -9,6 +9,7 @@
 // (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html); during init the request id is "undefined".
 import { parentPort, workerData } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import Module, { createRequire, register } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
@@ -16,6 +17,21 @@ import { getHeapStatistics } from 'node:v8';
 import { performance } from 'node:perf_hooks';
 
 const { codePath, handler, functionName, arn, memorySize } = workerData;
+
+// The AWS SDK v3, which Lambda's runtime provides to handlers (runtimeModules.mjs): for ES
+// modules through a resolve hook, for CommonJS by the same fallback in require's resolution
+// (Lambda's NODE_PATH); only `@aws-sdk/*` is provided.
+register('./runtimeModules.mjs', import.meta.url);
+const runtimeRequire = createRequire(import.meta.url);
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  try {
+    return resolveFilename.call(this, request, ...rest);
+  } catch (error) {
+    if (/^@aws-sdk\//.test(request) && error?.code === 'MODULE_NOT_FOUND') return runtimeRequire.resolve(request);
+    throw error;
+  }
+};
 
 let currentRequestId;
 
