@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -7,16 +7,58 @@ import {
   UserPool,
   UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ADMINS_GROUP } from '../resolvers/lib/identity';
+import { organizerEmailKey, organizerKey } from '../resolvers/lib/keys';
+import { NodeFunction } from './nodeFunction';
+import type { Settings } from './settings';
 
-/** Organizers' identities: a Cognito user pool, a public app client, the `admins` group. */
+export interface AuthProps {
+  /** The single table: confirmed sign-ups are registered as organizers in it. */
+  readonly table: ITable;
+  /** Default limits of a new organizer. */
+  readonly settings: Settings;
+}
+
+/**
+ * Organizers' identities: a Cognito user pool, a public app client, the `admins` group, and
+ * the PostConfirmation trigger that registers each confirmed user as an organizer.
+ */
 export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  readonly postConfirmation: NodeFunction;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
+    const limits = props.settings.defaultLimits;
+    // Cognito waits 5 seconds for a trigger; a longer timeout would only hide a slow table.
+    this.postConfirmation = new NodeFunction(this, 'PostConfirmation', {
+      entry: 'postConfirmation/handler.ts',
+      description: 'Cognito PostConfirmation: registers the confirmed user as an organizer',
+      timeout: Duration.seconds(5),
+      environment: {
+        REGION: Stack.of(this).region,
+        DYNAMODB_TABLE: props.table.tableName,
+        DEFAULT_MAX_ACTIVE_EVENTS: String(limits.maxActiveEvents),
+        DEFAULT_MAX_INVITATIONS_PER_EVENT: String(limits.maxInvitationsPerEvent),
+        DEFAULT_MAX_INVITATIONS_PER_DAY: String(limits.maxInvitationsPerDay),
+      },
+    });
+    // UpdateItem (what its TransactWriteItems does) on organizer items only, nothing else.
+    this.postConfirmation.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [organizerKey('*').pk, organizerEmailKey('*').pk] },
+        },
+      }),
+    );
+
     // Stateful: renaming this construct id replaces the pool and every user in it.
     this.userPool = new UserPool(this, 'Organizers', {
       selfSignUpEnabled: true,
@@ -36,6 +78,7 @@ export class Auth extends Construct {
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
       removalPolicy: RemovalPolicy.RETAIN,
+      lambdaTriggers: { postConfirmation: this.postConfirmation.fn },
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',

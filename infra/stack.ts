@@ -16,7 +16,7 @@ export class CalendarInviteStack extends Stack {
   constructor(scope: Construct, id: string, props: CalendarInviteStackProps) {
     super(scope, id, props);
     const data = new Data(this, 'Data');
-    const auth = new Auth(this, 'Auth');
+    const auth = new Auth(this, 'Auth', { table: data.table, settings: props.settings });
     const api = new Api(this, 'Api', { table: data.table, userPool: auth.userPool, settings: props.settings });
     const messaging = new Messaging(this, 'Messaging');
     const mail = new Mail(this, 'Mail', {
@@ -31,5 +31,7 @@ export class CalendarInviteStack extends Stack {
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'InboundBucketName', { value: mail.inboundBucket.bucketName });
     new CfnOutput(this, 'InviteDispatchQueueUrl', { value: messaging.inviteDispatch.queue.queueUrl });
+    new CfnOutput(this, 'RsvpEmail', { value: props.settings.rsvpEmail, description: 'Replies to invitations arrive here (SES inbound).' });
+    new CfnOutput(this, 'RequestsEmail', { value: props.settings.requestsEmail, description: 'Organizers email event requests here (SES inbound).' });
   }
 }

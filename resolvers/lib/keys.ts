@@ -17,6 +17,16 @@ export function organizerKey(organizerId: string): TableKey {
   return { pk: `organizer#${organizerId}`, sk: 'profile' };
 }
 
+/** How an email address is keyed and compared: trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The organizer-by-email lookup item (emailed requests find their organizer through it). */
+export function organizerEmailKey(email: string): TableKey {
+  return { pk: `organizer-email#${normalizeEmail(email)}`, sk: 'organizer' };
+}
+
 export function eventKey(eventId: string): TableKey {
   return { pk: `event#${eventId}`, sk: 'event' };
 }

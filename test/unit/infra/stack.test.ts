@@ -90,6 +90,40 @@ describe('the CDK stack', () => {
     expect(JSON.stringify(activation.Properties.Create)).toContain('setActiveReceiptRuleSet');
   });
 
+  it('registers confirmed organizers with a PostConfirmation function: Node.js 22, its own log group, UpdateItem on organizer items only', () => {
+    const functions = template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('PostConfirmation') } });
+    const [[id, fn]] = Object.entries(functions);
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      MemorySize: 256,
+      Timeout: 5,
+      LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      Environment: {
+        Variables: {
+          REGION: { Ref: 'AWS::Region' },
+          DYNAMODB_TABLE: { Ref: expect.any(String) },
+          DEFAULT_MAX_ACTIVE_EVENTS: '50',
+          DEFAULT_MAX_INVITATIONS_PER_EVENT: '10000',
+          DEFAULT_MAX_INVITATIONS_PER_DAY: '5000',
+        },
+      },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: { PostConfirmation: { 'Fn::GetAtt': [id, 'Arn'] } } });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'dynamodb:UpdateItem',
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['organizer#*', 'organizer-email#*'] } },
+          }),
+        ]),
+      },
+    });
+    expect(Object.keys(template.findResources('Custom::LogRetention'))).toEqual([]);
+  });
+
   it('takes default limits from context', () => {
     const custom = createApp({ context: { maxActiveEvents: 5 } });
     Template.fromStack(custom.stack).hasResourceProperties('AWS::AppSync::GraphQLApi', {
