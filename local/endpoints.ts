@@ -18,6 +18,7 @@ export const LOCAL_AWS_SERVICES = [
 
 export type LocalAwsService = (typeof LOCAL_AWS_SERVICES)[number];
 
+/** The API's URLs and key are empty strings when the template has no GraphQL API. */
 export type Endpoints = {
   stackName: string;
   region: string;

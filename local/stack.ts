@@ -33,6 +33,7 @@ import { createSmtpService, type SmtpService, type SmtpServiceOptions } from './
 import { createSnsService, type SnsService } from './sns';
 import { createSqsService, type SqsService } from './sqs';
 import { readCloudAssembly } from './template/cloudAssembly';
+import { customResourceProviders } from './template/customResourceProviders';
 import { resourceCoverage, type Coverage } from './template/resourceCoverage';
 import { StackModel } from './template/stackModel';
 import { listResources, stackOutputs } from './template/stackOutputs';
@@ -70,7 +71,8 @@ export type LocalStack = {
   services: LocalServices;
   dynamodb: RunningDynamoDbLocal;
   cognito: CognitoService;
-  appsync: AppSyncService;
+  /** Undefined when the template has no GraphQL API. */
+  appsync?: AppSyncService;
   lambda: RunningLambda;
   sqs: SqsService;
   sns: SnsService;
@@ -220,7 +222,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(lambda.stop);
     aws.lambda = lambda.url;
 
-    const appsync = await startAppSync({
+    // A stack without an API (the asynchronous services' test stack) runs all the rest.
+    const hasApi = model.ofType('AWS::AppSync::GraphQLApi').length > 0;
+    const appsync = hasApi ? await startAppSync({
       model,
       assembly,
       port: ports.appsync ?? 0,
@@ -233,8 +237,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tokenUrl: `${cognito.server.url}/_local/tokens`,
       tls: { port: ports.appsyncHttps ?? 0, certPem: tls.certPem, keyPem: tls.keyPem },
       logger: createLogger('appsync'),
-    });
-    stoppers.push(appsync.stop);
+    }) : undefined;
+    if (appsync) stoppers.push(appsync.stop);
 
     const queueSources = startSqsEventSources({ model, broker: sqs.broker, services, clock, logger: createLogger('lambda:sqs') });
     stoppers.push(queueSources.stop);
@@ -259,20 +263,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (coverage.notPlayed.length > 0) {
       createLogger('local').warn(`not played locally (no local service): ${coverage.notPlayed.join(', ')}`);
     }
+    const providers = customResourceProviders(model.template);
+    for (const skipped of lambda.lambda.notPlayed.filter((f) => !providers.has(f.logicalId))) {
+      createLogger('lambda').warn(`function ${skipped.logicalId} cannot run locally: ${skipped.reason}`);
+    }
 
     const resources = listResources(model);
     const pool = cognito.cognito.poolList[0];
     const endpoints: Endpoints = {
       stackName: assembly.stackName,
       region,
-      graphqlUrl: appsync.graphqlUrl,
-      explorerUrl: appsync.explorerUrl,
-      realtimeUrl: appsync.realtimeUrl,
-      wsUrl: appsync.wsUrl,
-      graphqlHttpsUrl: appsync.graphqlHttpsUrl!,
-      realtimeHttpsUrl: appsync.realtimeHttpsUrl!,
+      graphqlUrl: appsync?.graphqlUrl ?? '',
+      explorerUrl: appsync?.explorerUrl ?? '',
+      realtimeUrl: appsync?.realtimeUrl ?? '',
+      wsUrl: appsync?.wsUrl ?? '',
+      graphqlHttpsUrl: appsync?.graphqlHttpsUrl ?? '',
+      realtimeHttpsUrl: appsync?.realtimeHttpsUrl ?? '',
       caFile: tls.caFile,
-      apiKey: appsync.apiKeys[0]?.value ?? '',
+      apiKey: appsync?.apiKeys[0]?.value ?? '',
       userPoolId: pool?.userPoolId ?? '',
       userPoolClientId: pool?.clientIds[0] ?? '',
       cognitoIssuer: pool?.issuer.issuerUrl ?? '',

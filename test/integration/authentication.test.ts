@@ -1,3 +1,4 @@
+import { AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { endpoints, graphql, newOrganizer, tokens } from '../helpers/api';
@@ -42,8 +43,19 @@ describe('Cognito user pool tokens', () => {
     expect(result.data!.me).toEqual({ id: organizer.sub, email: organizer.email });
   });
 
-  it('asks a new user whose access token carries no email to register with an ID token', async () => {
-    const { accessToken } = await tokens({ sub: crypto.randomUUID() });
+  it('asks a user an administrator created (no PostConfirmation, so not registered) to register with an ID token', async () => {
+    // AdminCreateUser does not run the PostConfirmation trigger that registers organizers.
+    const email = `admin-made-${crypto.randomUUID()}@example.com`;
+    const cognito = new CognitoIdentityProviderClient({ region: endpoints().region, endpoint: endpoints().aws.cognito_identity_provider, credentials: endpoints().credentials });
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: endpoints().userPoolId,
+        Username: email,
+        UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+        MessageAction: 'SUPPRESS',
+      }),
+    );
+    const { accessToken } = await tokens({ email });
     const result = await graphql(ME, {}, { authorization: accessToken });
     expect(result.errors![0]).toMatchObject({ errorType: 'Unauthorized', errorInfo: { reason: 'EMAIL_REQUIRED' } });
   });
