@@ -51,9 +51,10 @@ export class Mail extends Construct {
     const { settings } = props;
     const retain = props.retainBucket ?? true;
 
-    new EmailIdentity(this, 'Domain', { identity: Identity.domain(settings.mailDomain) });
-
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {});
+    // The identity's default configuration set: every send from the domain reports its
+    // bounces and complaints, whichever code sends it.
+    new EmailIdentity(this, 'Domain', { identity: Identity.domain(settings.mailDomain), configurationSet: this.configurationSet });
     this.configurationSet.addEventDestination('Feedback', {
       destination: EventDestination.snsTopic(props.feedbackTopic),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY, EmailSendingEvent.REJECT],

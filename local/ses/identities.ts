@@ -16,9 +16,23 @@ export class Identities {
   private readonly verified = new Map<string, { type: 'EmailAddress' | 'Domain'; token?: string }>();
   private readonly topics = new Map<string, IdentityNotificationTopics>();
 
-  constructor(identities: string[], topics: Record<string, IdentityNotificationTopics> = {}) {
+  private readonly defaultSets = new Map<string, string>();
+
+  /** @param defaultConfigurationSets each identity's default configuration set, by identity */
+  constructor(identities: string[], topics: Record<string, IdentityNotificationTopics> = {}, defaultConfigurationSets: Record<string, string> = {}) {
     for (const identity of identities) this.verify(identity);
     for (const [identity, t] of Object.entries(topics)) this.topics.set(identity.toLowerCase(), { ...t });
+    for (const [identity, set] of Object.entries(defaultConfigurationSets)) this.defaultSets.set(identity.toLowerCase(), set);
+  }
+
+  /**
+   * The configuration set a send from `address` gets when the request names none: its
+   * identity's default ("any configuration set defined in the email sending request takes
+   * precedence": CreateEmailIdentity, SES API v2; managing-configuration-sets.html).
+   */
+  defaultConfigurationSetOf(address: string): string | undefined {
+    const identity = this.identityOf(address);
+    return identity ? this.defaultSets.get(identity) : undefined;
   }
 
   /** Verifies an address or a domain; a domain gets a verification token (VerifyDomainIdentity's answer). */

@@ -62,7 +62,11 @@ export async function createSesService(options: CreateSesServiceOptions): Promis
   const quota = new SendQuota(options.sendQuota ?? (sandbox ? SANDBOX_SEND_QUOTA : PRODUCTION_SEND_QUOTA), clock);
   const suppression = new SuppressionList(clock);
   for (const s of options.suppressedDestinations ?? []) suppression.put(s.emailAddress, s.reason);
-  const identities = new Identities([...resources.identities, ...(options.verifiedIdentities ?? [])], options.identityNotificationTopics);
+  const identities = new Identities(
+    [...resources.identities, ...(options.verifiedIdentities ?? [])],
+    options.identityNotificationTopics,
+    resources.defaultConfigurationSets,
+  );
   const templates = new TemplateStore();
   const sending = new SesSending({
     region,

@@ -61,7 +61,12 @@ export type SesSettings = {
   identityNotificationTopics?: Record<string, IdentityNotificationTopics>;
 };
 
-export type SesTemplateResources = { configurationSets: ConfigurationSetConfig[]; identities: string[] };
+export type SesTemplateResources = {
+  configurationSets: ConfigurationSetConfig[];
+  identities: string[];
+  /** Each identity's default configuration set (EmailIdentity ConfigurationSetAttributes), by identity. */
+  defaultConfigurationSets: Record<string, string>;
+};
 
 export function sesResourcesFromTemplate(model: StackModel): SesTemplateResources {
   const sets = new Map<string, ConfigurationSetConfig>();
@@ -87,8 +92,16 @@ export function sesResourcesFromTemplate(model: StackModel): SesTemplateResource
       snsTopicArn: destination.SnsDestination?.TopicARN,
     });
   }
-  const identities = model.ofType('AWS::SES::EmailIdentity').map(([logicalId]) => String(model.properties(logicalId).EmailIdentity ?? model.ref(logicalId)));
-  return { configurationSets: [...sets.values()], identities };
+  const identities: string[] = [];
+  const defaultConfigurationSets: Record<string, string> = {};
+  for (const [logicalId] of model.ofType('AWS::SES::EmailIdentity')) {
+    const props = model.properties(logicalId) as { EmailIdentity?: string; ConfigurationSetAttributes?: { ConfigurationSetName?: string } };
+    const identity = String(props.EmailIdentity ?? model.ref(logicalId));
+    identities.push(identity);
+    const setName = props.ConfigurationSetAttributes?.ConfigurationSetName;
+    if (setName) defaultConfigurationSets[identity.toLowerCase()] = String(setName);
+  }
+  return { configurationSets: [...sets.values()], identities, defaultConfigurationSets };
 }
 
 /**

@@ -154,7 +154,7 @@ export class SesSending {
     if (input.raw.length > MAX_MESSAGE_BYTES) {
       throw new SesError('MessageRejected', `Message length is more than ${MAX_MESSAGE_BYTES} bytes long: '${input.raw.length}'.`);
     }
-    const configurationSet = this.configurationSet(input.configurationSetName);
+    const configurationSet = this.configurationSet(input.configurationSetName ?? this.options.identities.defaultConfigurationSetOf(source));
     const identity = this.checkIdentities(source, destinations);
     this.options.quota.consume(destinations.length);
 
