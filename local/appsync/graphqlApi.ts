@@ -87,7 +87,6 @@ export class LocalGraphqlApi {
   private readonly fields = new Map<GraphQLObjectType, Map<string, FieldEntry>>();
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   private readonly env: Readonly<Record<string, string>>;
-  private readonly subscriptions = new SubscriptionRegistry();
   private readonly triggers: Map<string, string[]>;
   private readonly validationRules: ValidationRule[];
 
@@ -96,6 +95,11 @@ export class LocalGraphqlApi {
     dataSources: Map<string, DataSource>,
     sandbox: Sandbox,
     private readonly logger: Logger,
+    /**
+     * Where open subscriptions are kept. An API built again from a new template (a dev
+     * reload) takes the running one's, so that its mutations reach the open subscriptions.
+     */
+    private readonly subscriptions = new SubscriptionRegistry(),
   ) {
     this.schema = buildApiSchema(config.schema);
     this.triggers = subscriptionsByMutation(this.schema);

@@ -20,6 +20,7 @@ import { NoneDataSource } from './dataSources/none';
 import { LocalGraphqlApi } from './graphqlApi';
 import { graphqlApiConfigs, type DataSourceConfig } from './options';
 import { attachRealtime } from './realtime';
+import { SubscriptionRegistry } from './subscriptions/registry';
 import { explorerRoute } from './explorer/explorer';
 import { appsyncRouter } from './router';
 import { appsyncModules } from './runtime/modules';
@@ -48,7 +49,19 @@ export type AppSyncServiceOptions = {
 
 export type AppSyncService = {
   server: RunningServer;
-  api: LocalGraphqlApi;
+  /** The API serving now. */
+  readonly api: LocalGraphqlApi;
+  /**
+   * Builds the template's API again (schema, resolver and function code), without serving
+   * it: throws, and nothing changes, when a bundle fails its code check. The data sources,
+   * auth modes and API keys must be the running ones (only code and schema may differ).
+   */
+  loadApi(model: StackModel, assembly: CloudAssembly): LocalGraphqlApi;
+  /**
+   * Serves `api` from now on, over HTTP and both realtime endpoints. Open WebSocket
+   * connections and their subscriptions stay: every API loaded here shares one registry.
+   */
+  replaceApi(api: LocalGraphqlApi): void;
   graphqlUrl: string;
   /** The GraphQL explorer page. */
   explorerUrl: string;
@@ -125,14 +138,19 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
   const graphqlUrl = `${server.url}/graphql`;
   model.env.runtimeAttributes.set(`${apiLogicalId}.GraphQLUrl`, graphqlUrl);
 
-  const [config] = graphqlApiConfigs(model, options.assembly);
+  const subscriptions = new SubscriptionRegistry();
+  const loadApi = (apiModel: StackModel, assembly: CloudAssembly) => {
+    const [config] = graphqlApiConfigs(apiModel, assembly);
+    const dataSources = new Map(config.dataSources.map((ds) => [ds.name, dataSourceFor(ds, options)]));
+    const sandbox = new Sandbox(appsyncModules(), createLogger('appsync:console'));
+    return new LocalGraphqlApi(config, dataSources, sandbox, logger, subscriptions);
+  };
+
+  let api = loadApi(model, options.assembly);
+  const { config } = api;
   const values = apiKeyValues(config.apiKeys.map((k) => k.logicalId), options.dataDir);
   const apiKeys = config.apiKeys.map((k) => ({ ...k, value: values[k.logicalId] }));
   for (const key of apiKeys) model.env.runtimeAttributes.set(`${key.logicalId}.ApiKey`, key.value);
-
-  const dataSources = new Map(config.dataSources.map((ds) => [ds.name, dataSourceFor(ds, options)]));
-  const sandbox = new Sandbox(appsyncModules(), createLogger('appsync:console'));
-  const api = new LocalGraphqlApi(config, dataSources, sandbox, logger);
   const authenticator = new Authenticator({
     providers: [config.defaultAuth, ...config.additionalAuth],
     apiKeys,
@@ -145,8 +163,9 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
     tokenUrl: options.tokenUrl,
     authModes: [config.defaultAuth.type, ...config.additionalAuth.map((a) => a.type)],
   });
-  handler = appsyncRouter(api, authenticator, logger, [explorer]);
-  const realtimeOptions = { api, authenticator, logger, keepAliveMs: options.keepAliveMs };
+  const currentApi = () => api;
+  handler = appsyncRouter(currentApi, authenticator, logger, [explorer]);
+  const realtimeOptions = { api: currentApi, authenticator, logger, keepAliveMs: options.keepAliveMs };
   const realtime = [attachRealtime(server.server, realtimeOptions)];
   // The same API and realtime endpoint over TLS: Amplify always opens wss://<its GraphQL host>.
   const secure = options.tls
@@ -157,7 +176,11 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
   const wsBase = server.url.replace(/^http/, 'ws');
   return {
     server,
-    api,
+    get api() {
+      return api;
+    },
+    loadApi,
+    replaceApi: (next) => void (api = next),
     graphqlUrl,
     explorerUrl: `${server.url}/`,
     realtimeUrl: `${wsBase}/graphql/realtime`,

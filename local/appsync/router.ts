@@ -79,7 +79,8 @@ function parseGet(url: URL): GraphqlRequest | null {
   }
 }
 
-export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator, logger: Logger, extraRoutes: ExtraRoute[] = []) {
+/** @param api the API serving now (a dev reload replaces it between requests) */
+export function appsyncRouter(api: () => LocalGraphqlApi, authenticator: Authenticator, logger: Logger, extraRoutes: ExtraRoute[] = []) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (req.method === 'OPTIONS') {
@@ -127,7 +128,7 @@ export function appsyncRouter(api: LocalGraphqlApi, authenticator: Authenticator
       }
       throw error;
     }
-    const result = await api.execute(request, auth, headers, { readOnly: req.method === 'GET' });
+    const result = await api().execute(request, auth, headers, { readOnly: req.method === 'GET' });
     sendJson(res, 200, result.body, { ...result.headers, ...CORS });
   };
 }

@@ -3,6 +3,9 @@
 // the template's timeout enforced by ending the environment (as Lambda does), and its
 // output prefixed with the function's name. Each invocation's own log lines and its REPORT
 // figures come back with its result (invocationLog.ts), for Invoke's LogType Tail.
+// `replaceConfig` deploys new code or environment in place (`npm run dev`'s hot reload):
+// environments start on the new config from then on, as after a Lambda update, while
+// invocations already running finish on the old one.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -41,16 +44,40 @@ export class LambdaFunction {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly all = new Set<Environment>();
+  /** Environments on a replaced config, still running an invocation; ended when it finishes. */
+  private readonly retiring = new Set<Environment>();
+  private deployed: FunctionConfig;
 
   constructor(
-    readonly config: FunctionConfig,
+    config: FunctionConfig,
     /** Variables Lambda itself sets (region, credentials, endpoints), under the template's. */
     private readonly runtimeEnvironment: Record<string, string>,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.deployed = config;
+  }
+
+  get config(): FunctionConfig {
+    return this.deployed;
+  }
 
   get name(): string {
     return this.config.functionName;
+  }
+
+  /**
+   * New code or environment for the same function: idle environments are ended, busy ones
+   * end when their invocation finishes, and every environment started from now on runs
+   * `config`. Callers keep this object (lookups, queued events, retries see the new code).
+   */
+  replaceConfig(config: FunctionConfig): void {
+    if (config.logicalId !== this.deployed.logicalId || config.arn !== this.deployed.arn) {
+      throw new Error(`${this.name} cannot take the config of ${config.logicalId} (${config.arn})`);
+    }
+    this.deployed = config;
+    for (const environment of this.all) this.retiring.add(environment);
+    this.all.clear();
+    for (const environment of this.idle.splice(0)) this.end(environment);
   }
 
   /**
@@ -67,15 +94,27 @@ export class LambdaFunction {
     } finally {
       this.running -= 1;
       if (this.all.has(environment)) this.idle.push(environment);
+      else if (this.retiring.has(environment)) this.end(environment);
       this.waiting.shift()?.();
     }
   }
 
   async stop(): Promise<void> {
-    const workers = [...this.all].map((e) => e.worker.terminate());
+    const workers = [...this.all, ...this.retiring].map((e) => e.worker.terminate());
     this.all.clear();
+    this.retiring.clear();
     this.idle.length = 0;
     await Promise.all(workers);
+  }
+
+  /** Number of execution environments running (idle, busy or finishing on a replaced config). */
+  get environments(): number {
+    return this.all.size + this.retiring.size;
+  }
+
+  private end(environment: Environment): void {
+    this.retiring.delete(environment);
+    void environment.worker.terminate();
   }
 
   private start(): Environment {
@@ -112,8 +151,12 @@ export class LambdaFunction {
     worker.on('error', (error) => {
       this.logger.error(`[${config.functionName}] environment crashed: ${error.message}`);
       this.all.delete(environment);
+      this.retiring.delete(environment);
     });
-    worker.on('exit', () => this.all.delete(environment));
+    worker.on('exit', () => {
+      this.all.delete(environment);
+      this.retiring.delete(environment);
+    });
     return environment;
   }
 
@@ -146,6 +189,7 @@ export class LambdaFunction {
       const timer = setTimeout(() => {
         // Lambda ends an environment whose invocation runs past the timeout.
         this.all.delete(environment);
+        this.retiring.delete(environment);
         void worker.terminate();
         const message = `Task timed out after ${this.config.timeout.toFixed(2)} seconds`;
         collector.lines.push(`${new Date().toISOString()} ${requestId} ${message}`);

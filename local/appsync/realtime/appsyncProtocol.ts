@@ -24,7 +24,8 @@ export const KEEP_ALIVE_MS = 60_000;
 export const MAX_PAYLOAD_BYTES = 240 * 1024;
 
 export type AppSyncProtocolOptions = {
-  api: LocalGraphqlApi;
+  /** The API serving now: each start runs on the one serving when it arrives (a dev reload replaces it). */
+  api: () => LocalGraphqlApi;
   authenticator: Authenticator;
   logger: Logger;
   keepAliveMs?: number;
@@ -76,7 +77,7 @@ export function serveAppSyncProtocol(socket: WebSocket, request: IncomingMessage
       return operationError(id, errorTypeOf(auth), auth.message);
     }
     const prefix = `{"type":"data","id":${JSON.stringify(id)},"payload":`;
-    const outcome = await api.subscribe(request, auth, headers ?? {}, {
+    const outcome = await api().subscribe(request, auth, headers ?? {}, {
       next: (json) => {
         if (Buffer.byteLength(json) > MAX_PAYLOAD_BYTES) {
           logger.warn(`subscription ${id}: a ${Buffer.byteLength(json)}-byte payload exceeds AppSync's 240 KB and is dropped, as AppSync drops it`);

@@ -13,11 +13,22 @@ import type { GraphqlRequest, LocalGraphqlApi } from '../graphqlApi';
 import { lowerCaseKeys, peerAddresses } from './handshakeAuth';
 import { pushIterator } from './pushIterator';
 
-export type GraphqlTransportWsOptions = { api: LocalGraphqlApi; authenticator: Authenticator; logger: Logger };
+export type GraphqlTransportWsOptions = {
+  /** The API serving now: each operation runs on the one serving when it starts (a dev reload replaces it). */
+  api: () => LocalGraphqlApi;
+  authenticator: Authenticator;
+  logger: Logger;
+};
 
 type Extra = { auth?: AuthContext; headers?: Record<string, string> };
 
-type OperationContext = { request: GraphqlRequest; auth: AuthContext; headers: Record<string, string>; stream?: AsyncIterableIterator<unknown> };
+type OperationContext = {
+  api: LocalGraphqlApi;
+  request: GraphqlRequest;
+  auth: AuthContext;
+  headers: Record<string, string>;
+  stream?: AsyncIterableIterator<unknown>;
+};
 
 const asGraphQLErrors = (errors: AppSyncError[]) =>
   errors.map(
@@ -29,7 +40,7 @@ const asGraphQLErrors = (errors: AppSyncError[]) =>
   );
 
 export function graphqlTransportWsServer(options: GraphqlTransportWsOptions): WebSocketServer {
-  const { api, authenticator, logger } = options;
+  const { authenticator, logger } = options;
   const server = new WebSocketServer({ noServer: true });
   useServer<Record<string, unknown>, Extra>(
     {
@@ -54,7 +65,8 @@ export function graphqlTransportWsServer(options: GraphqlTransportWsOptions): We
         } catch (error) {
           return [error as GraphQLError];
         }
-        const operation: OperationContext = { request, auth: ctx.extra.auth!, headers: ctx.extra.headers ?? {} };
+        const api = options.api();
+        const operation: OperationContext = { api, request, auth: ctx.extra.auth!, headers: ctx.extra.headers ?? {} };
         const isSubscription = document.definitions.some(
           (d) => d.kind === 'OperationDefinition' && d.operation === 'subscription' && (!payload.operationName || d.name?.value === payload.operationName),
         );
@@ -73,7 +85,7 @@ export function graphqlTransportWsServer(options: GraphqlTransportWsOptions): We
       },
       execute: (args) => {
         const operation = args.contextValue as OperationContext;
-        return api.execute(operation.request, operation.auth, operation.headers).then((outcome) => outcome.body) as never;
+        return operation.api.execute(operation.request, operation.auth, operation.headers).then((outcome) => outcome.body) as never;
       },
       subscribe: (args) => (args.contextValue as OperationContext).stream as never,
     },
