@@ -30,3 +30,14 @@ export function organizerEmailKey(email: string): TableKey {
 export function eventKey(eventId: string): TableKey {
   return { pk: `event#${eventId}`, sk: 'event' };
 }
+
+/** Prefix of an organizer's notice items (sorted by time under the organizer's partition). */
+export const NOTICE_SK_PREFIX = 'notice#';
+
+/**
+ * An organizer notice (outbox item): written by a resolver, delivered from the table's
+ * stream by email and on the organizer notices topic, then expired by TTL.
+ */
+export function noticeKey(organizerId: string, createdAt: string, noticeId: string): TableKey {
+  return { pk: `organizer#${organizerId}`, sk: `${NOTICE_SK_PREFIX}${createdAt}#${noticeId}` };
+}

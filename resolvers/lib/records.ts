@@ -7,6 +7,13 @@ export type OrganizerLimitsRecord = {
   maxInvitationsPerDay: number;
 };
 
+/** Counters kept with atomic ADDs; `rsvps` counts answers received, by answer. */
+export type OrganizerStatsRecord = {
+  eventsCreated: number;
+  invitationsSent: number;
+  rsvps?: { accepted?: number; declined?: number; tentative?: number };
+};
+
 export type OrganizerRecord = {
   pk: string;
   sk: string;
@@ -16,7 +23,7 @@ export type OrganizerRecord = {
   limits: OrganizerLimitsRecord;
   /** Kept top-level so that the createEvent transaction can compare it with limits. */
   activeEvents: number;
-  stats: { eventsCreated: number; invitationsSent: number };
+  stats: OrganizerStatsRecord;
   createdAt: string;
   updatedAt: string;
 };
@@ -33,8 +40,39 @@ export type EventRecord = {
   endsAt: string;
   timeZone: string;
   status: EventStatus;
+  /** Organizer-only notes: attendees never see them, so changing them keeps the SEQUENCE. */
+  notes?: string | null;
+  /** iCalendar SEQUENCE: grows with every change attendees see (RFC 5546 section 2.1.4). */
   sequence: number;
+  /** Grows with every change (optimistic concurrency: updateEvent's expectedVersion). */
   version: number;
   createdAt: string;
   updatedAt: string;
+  cancelledAt?: string | null;
+  cancelReason?: string | null;
+};
+
+/** The fields of an event its attendees see: a change to any of them bumps the SEQUENCE. */
+export const ATTENDEE_VISIBLE_FIELDS = ['title', 'description', 'location', 'startsAt', 'endsAt', 'timeZone'] as const;
+
+export type NoticeKind = 'EVENT_CREATED' | 'REQUEST_REFUSED' | 'LIMIT_REACHED';
+
+/**
+ * An organizer notice waiting in the table (keys.noticeKey): the stream delivers it by email
+ * and on the organizer notices topic. `expiresAt` (epoch seconds) lets TTL remove it.
+ */
+export type NoticeRecord = {
+  pk: string;
+  sk: string;
+  id: string;
+  organizerId: string;
+  kind: NoticeKind;
+  /** One line, for the mail subject. */
+  subject: string;
+  /** Plain words: what happened and what to do. */
+  message: string;
+  /** Machine-readable facts (limit name and value, the refused operation, event id). */
+  details: Record<string, unknown>;
+  createdAt: string;
+  expiresAt: number;
 };
