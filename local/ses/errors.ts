@@ -12,7 +12,8 @@
 // - Other codes are the modelled errors of the two clients (v1 awsQueryError codes:
 //   MessageRejected, ConfigurationSetDoesNotExist, TemplateDoesNotExist, AlreadyExists; v2:
 //   BadRequestException, NotFoundException, MessageRejected, AlreadyExistsException).
-import { missingAuthentication, queryAuthError, type QueryAuthErrorCode } from '../sns/awsQueryAuth';
+import { missingAuthentication, queryAuthError, type QueryAuthErrorCode } from '../shared/awsQuery/auth';
+import type { QueryError } from '../shared/awsQuery/errors';
 import type { SigV4Rejected } from '../shared/sigv4/errors';
 
 export type SesErrorKind =
@@ -39,7 +40,7 @@ export class SesError extends Error {
 export const MAX_SEND_RATE_EXCEEDED = 'Maximum sending rate exceeded.';
 export const DAILY_QUOTA_EXCEEDED = 'Daily message quota exceeded.';
 
-export type V1Error = { code: string; status: number; type: 'Sender' | 'Receiver'; message: string };
+export type V1Error = QueryError;
 
 const V1_CODES: Record<SesErrorKind, string> = {
   MessageRejected: 'MessageRejected',
@@ -75,29 +76,28 @@ export function v2Error(error: SesError): V2Error {
   return { ...V2_TYPES[error.kind], message: error.message };
 }
 
-/** v1 answers to a refused signature: the query services' codes (sns/awsQueryAuth.ts). */
+/** v1 answers to a refused signature: the query services' codes (shared/awsQuery/auth.ts). */
 export function v1AuthError(rejected: SigV4Rejected | undefined): V1Error {
-  const mapped: { code: QueryAuthErrorCode; status: number; message: string } = rejected ? queryAuthError(rejected) : missingAuthentication();
-  return { ...mapped, type: 'Sender' };
+  return rejected ? queryAuthError(rejected) : missingAuthentication();
 }
 
 /**
  * v2 answers to a refused signature: REST JSON services answer with the exception names of
  * the common errors page (https://docs.aws.amazon.com/ses/latest/APIReference-V2/CommonErrors.html):
  * MissingAuthenticationTokenException, IncompleteSignatureException, InvalidSignatureException
- * (clock skew too), UnrecognizedClientException, ExpiredTokenException.
+ * (clock skew too), UnrecognizedClientException, ExpiredTokenException. Each stands for one of
+ * the query codes v1 answers, with the same status.
  */
+const V2_AUTH_TYPES: Record<QueryAuthErrorCode, string> = {
+  MissingAuthenticationToken: 'MissingAuthenticationTokenException',
+  IncompleteSignature: 'IncompleteSignatureException',
+  InvalidClientTokenId: 'UnrecognizedClientException',
+  SignatureDoesNotMatch: 'InvalidSignatureException',
+  ExpiredToken: 'ExpiredTokenException',
+};
+
 export function v2AuthError(rejected: SigV4Rejected | undefined): V2Error {
-  if (!rejected) return { type: 'MissingAuthenticationTokenException', status: 403, message: 'Missing Authentication Token' };
-  switch (rejected.errorType) {
-    case 'IncompleteSignatureException':
-      return { type: 'IncompleteSignatureException', status: 400, message: rejected.message };
-    case 'UnrecognizedClientException':
-      return { type: 'UnrecognizedClientException', status: 403, message: rejected.message };
-    case 'ExpiredTokenException':
-      return { type: 'ExpiredTokenException', status: 403, message: rejected.message };
-    case 'InvalidSignatureException':
-    case 'BadRequestException':
-      return { type: 'InvalidSignatureException', status: 403, message: rejected.message };
-  }
+  const refusal = rejected ? queryAuthError(rejected) : missingAuthentication();
+  // v2's text for a missing signature is not v1's.
+  return { type: V2_AUTH_TYPES[refusal.code], status: refusal.status, message: rejected ? refusal.message : 'Missing Authentication Token' };
 }

@@ -5,11 +5,12 @@
 // (GET shows it, PUT {"maxSendRate", "max24HourSend"} changes it).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { invalidActionMessage } from '../shared/awsQuery/errors';
+import { queryRequestParams } from '../shared/awsQuery/form';
 import { BodyTooLargeError, readBody, sendJson } from '../shared/httpServer';
 import type { Logger } from '../shared/logger';
 import { SigV4Rejected } from '../shared/sigv4/errors';
 import type { IamVerifier, SigV4Caller } from '../shared/sigv4/verifier';
-import { parseQuery } from '../sns/awsQuery';
 import { SesError, v1AuthError, v2AuthError } from './errors';
 import type { Caller } from './sending';
 import type { SendQuota } from './sendQuota';
@@ -68,12 +69,12 @@ export function sesRouter({ verifier, v1, v2, viewer, quota, logger }: SesRouter
         sendV2Result(res, result, requestId);
         return;
       }
-      const params = req.method === 'GET' ? parseQuery(rawQuery) : parseQuery(body.toString('utf8'));
+      const params = queryRequestParams(req.method, rawQuery, body);
       const action = params.get('Action') ?? '';
       const handler = Object.hasOwn(v1, action) ? v1[action] : undefined;
       if (!handler) {
         // The query services' common error (https://docs.aws.amazon.com/ses/latest/APIReference/CommonErrors.html).
-        sendV1Error(res, { code: 'InvalidAction', status: 400, type: 'Sender', message: `The action ${action} is not valid for this web service.` }, requestId);
+        sendV1Error(res, { code: 'InvalidAction', status: 400, type: 'Sender', message: invalidActionMessage(action) }, requestId);
         return;
       }
       sendV1Result(res, action, await handler(params, caller), requestId);

@@ -6,7 +6,9 @@
 // Tags.member.N.Name/Value. SendRawEmail: RawMessage.Data (base64), optional Source and
 // Destinations.member.N. SendTemplatedEmail: Template, TemplateData.
 import type { ServerResponse } from 'node:http';
-import { queryErrorResponse, queryList, queryMembers, queryResponse, xmlMembers, type QueryParams, type XmlNode } from '../sns/awsQuery';
+import { missingMemberMessage, sendQueryError } from '../shared/awsQuery/errors';
+import { queryHas, queryList, queryMembers, type QueryParams } from '../shared/awsQuery/form';
+import { sendQueryResult, xmlMembers, type QueryXmlStyle, type XmlNode } from '../shared/awsQuery/xml';
 import { SesError, v1Error, type V1Error } from './errors';
 import type { Identities, NotificationType } from './identities';
 import type { Caller, SesSending } from './sending';
@@ -14,6 +16,8 @@ import type { SendQuota } from './sendQuota';
 import type { TemplateStore } from './templates';
 
 export const SES_V1_XML_NAMESPACE = 'http://ses.amazonaws.com/doc/2010-12-01/';
+
+const SES_V1_XML: QueryXmlStyle = { namespace: SES_V1_XML_NAMESPACE, newlineAfterDeclaration: true, escapeCarriageReturns: false, errorDetail: false };
 
 /** ListIdentities pages hold up to 1000 identities (API_ListIdentities.html). */
 const MAX_LIST_IDENTITIES = 1000;
@@ -26,8 +30,8 @@ export function sesV1Actions({ sending, quota, identities, templates }: SesV1Dep
   return {
     SendEmail: async (p, caller) => {
       const source = required(p, 'Source', 'source');
-      if (!hasPrefix(p, 'Destination')) missing('destination');
-      if (!hasPrefix(p, 'Message')) missing('message');
+      if (!queryHas(p, 'Destination')) missing('destination');
+      if (!queryHas(p, 'Message')) missing('message');
       const body = (part: string) => {
         const data = p.get(`Message.Body.${part}.Data`);
         return data === undefined ? undefined : { data, charset: p.get(`Message.Body.${part}.Charset`) };
@@ -140,17 +144,11 @@ export function sesV1Actions({ sending, quota, identities, templates }: SesV1Dep
 }
 
 export function sendV1Result(res: ServerResponse, action: string, result: XmlNode | undefined, requestId: string): void {
-  send(res, 200, queryResponse(action, SES_V1_XML_NAMESPACE, result, requestId), requestId);
+  sendQueryResult(res, SES_V1_XML, action, result, requestId);
 }
 
 export function sendV1Error(res: ServerResponse, error: V1Error | SesError, requestId: string): void {
-  const e = error instanceof SesError ? v1Error(error) : error;
-  send(res, e.status, queryErrorResponse(SES_V1_XML_NAMESPACE, e, requestId), requestId);
-}
-
-function send(res: ServerResponse, status: number, xml: string, requestId: string): void {
-  res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(xml), 'x-amzn-requestid': requestId });
-  res.end(xml);
+  sendQueryError(res, SES_V1_XML, error instanceof SesError ? v1Error(error) : error, requestId);
 }
 
 function destination(p: QueryParams) {
@@ -165,14 +163,9 @@ function tagsOf(p: QueryParams) {
   return queryMembers(p, 'Tags').map((m) => ({ name: p.get(`${m}.Name`) ?? '', value: p.get(`${m}.Value`) ?? '' }));
 }
 
-function hasPrefix(p: QueryParams, prefix: string): boolean {
-  for (const key of p.keys()) if (key === prefix || key.startsWith(`${prefix}.`)) return true;
-  return false;
-}
-
 /** Smithy's constraint text for a missing member ("1 validation error detected: Value null at ..."). */
 function missing(member: string): never {
-  throw new SesError('MissingParameter', `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+  throw new SesError('MissingParameter', missingMemberMessage(member));
 }
 
 function required(p: QueryParams, name: string, member: string): string {

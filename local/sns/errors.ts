@@ -6,7 +6,8 @@
 // ValidationError) surface under their own name.
 // Messages quoted here were recorded from real SNS answers (LocalStack's AWS-validated
 // snapshots, tests/aws/services/sns/*.snapshot.json); the few that were not are marked.
-import { missingAuthentication, queryAuthError, type QueryAuthErrorCode } from './awsQueryAuth';
+import { missingAuthentication, queryAuthError, type QueryAuthError, type QueryAuthErrorCode } from '../shared/awsQuery/auth';
+import { invalidActionMessage, type QueryFault } from '../shared/awsQuery/errors';
 import type { SigV4Rejected } from '../shared/sigv4/errors';
 
 export type SnsErrorCode =
@@ -50,7 +51,7 @@ export class SnsError extends Error {
   constructor(
     readonly code: SnsErrorCode,
     message: string,
-    readonly type: 'Sender' | 'Receiver' = 'Sender',
+    readonly type: QueryFault = 'Sender',
     status?: number,
   ) {
     super(message);
@@ -123,18 +124,20 @@ export class BatchRequestTooLong extends SnsError {
 /** Wording of the query services' common errors page. */
 export class InvalidAction extends SnsError {
   constructor(action: string) {
-    super('InvalidAction', `The action ${action} is not valid for this web service.`);
+    super('InvalidAction', invalidActionMessage(action));
   }
 }
 
 /** A refused signature, with the code SNS answers. */
 export function signatureRejected(rejected: SigV4Rejected): SnsError {
-  const mapped = queryAuthError(rejected);
-  return new SnsError(mapped.code, mapped.message, 'Sender', mapped.status);
+  return authError(queryAuthError(rejected));
 }
 
 /** A request that carries no signature at all. */
 export function notSigned(): SnsError {
-  const mapped = missingAuthentication();
-  return new SnsError(mapped.code, mapped.message, 'Sender', mapped.status);
+  return authError(missingAuthentication());
+}
+
+function authError(refusal: QueryAuthError): SnsError {
+  return new SnsError(refusal.code, refusal.message, refusal.type, refusal.status);
 }

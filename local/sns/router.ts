@@ -7,28 +7,21 @@
 // https://docs.aws.amazon.com/sns/latest/dg/SendMessageToHttp.confirm.html (visiting the SubscribeURL)
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { missingMemberMessage, sendQueryError } from '../shared/awsQuery/errors';
+import { queryMap, queryMapEntries, queryMembers, queryRequestParams, type QueryParams } from '../shared/awsQuery/form';
+import { sendQueryResult, xmlEntries, xmlMembers, type QueryXmlStyle, type XmlNode } from '../shared/awsQuery/xml';
 import { BodyTooLargeError, readBody } from '../shared/httpServer';
 import type { Logger } from '../shared/logger';
 import { SigV4Rejected } from '../shared/sigv4/errors';
 import type { IamVerifier } from '../shared/sigv4/verifier';
-import {
-  parseQuery,
-  queryErrorResponse,
-  queryMap,
-  queryMapEntries,
-  queryMembers,
-  queryResponse,
-  xmlEntries,
-  xmlMembers,
-  type QueryParams,
-  type XmlNode,
-} from './awsQuery';
 import type { BatchEntry, SnsBroker } from './broker';
 import { InvalidAction, InvalidParameter, SnsError, ValidationError, notSigned, signatureRejected } from './errors';
 import type { RawMessageAttributes } from './messageAttributes';
 import type { MessageSigner } from './signing';
 
 export const SNS_XML_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
+
+const SNS_XML: QueryXmlStyle = { namespace: SNS_XML_NAMESPACE, newlineAfterDeclaration: true, escapeCarriageReturns: false, errorDetail: false };
 
 /** Form bodies of up to 10 entries of 256 KB each, percent-encoded (up to three bytes per byte). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -138,7 +131,7 @@ export function snsRouter({ broker, verifier, signer, logger }: SnsRouterDeps) {
           throw error;
         }
       }
-      const params = req.method === 'GET' ? parseQuery(rawQuery) : parseQuery(body.toString('utf8'));
+      const params = queryRequestParams(req.method, rawQuery, body);
       const action = params.get('Action') ?? '';
       // Subscribers visit the SubscribeURL and UnsubscribeURL without signing: the token (or the
       // subscription ARN) is the credential. Everything else needs a signature.
@@ -146,7 +139,7 @@ export function snsRouter({ broker, verifier, signer, logger }: SnsRouterDeps) {
       const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
       if (!handler) throw new InvalidAction(action);
       const result = handler(params, signed);
-      sendXml(res, 200, queryResponse(action, SNS_XML_NAMESPACE, result, requestId), requestId);
+      sendQueryResult(res, SNS_XML, action, result, requestId);
     } catch (error) {
       const snsError =
         error instanceof SnsError
@@ -155,21 +148,16 @@ export function snsRouter({ broker, verifier, signer, logger }: SnsRouterDeps) {
             ? new InvalidParameter('Message too long')
             : new SnsError('InternalError', (error as Error).message, 'Receiver');
       if (!(error instanceof SnsError)) logger.error(`internal error: ${(error as Error).stack ?? String(error)}`);
-      sendXml(res, snsError.status, queryErrorResponse(SNS_XML_NAMESPACE, { type: snsError.type, code: snsError.code, message: snsError.message }, requestId), requestId);
+      sendQueryError(res, SNS_XML, snsError, requestId);
     }
   };
-}
-
-function sendXml(res: ServerResponse, status: number, xml: string, requestId: string): void {
-  res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(xml), 'x-amzn-requestid': requestId });
-  res.end(xml);
 }
 
 /** A required member, refused the way Smithy services refuse a missing one. */
 function required(params: QueryParams, name: string, member: string): string {
   const value = params.get(name);
   if (value === undefined) {
-    throw new ValidationError(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+    throw new ValidationError(missingMemberMessage(member));
   }
   return value;
 }

@@ -1,14 +1,16 @@
 // Who is calling: the shared SigV4 verifier with SQS's signing name, its refusals turned into
-// the codes SQS answers. SQS is a query service, so it uses the common query error codes:
+// the codes SQS answers. SQS is a query service, so it uses the common query error codes
+// (the mapping is shared/awsQuery/auth.ts):
 // IncompleteSignature (400), InvalidClientTokenId (403) for an unknown key, SignatureDoesNotMatch
 // (403) for a wrong signature, scope or an expired signature ("Signature expired: ..." comes
 // back as SignatureDoesNotMatch from SQS: https://github.com/aws/aws-sdk-go/issues/487,
 // https://github.com/aws/aws-sdk-js/issues/401). Statuses: the SQS API reference's CommonErrors.html.
 // An unsigned request is an anonymous one, which SQS refuses with AccessDenied unless a queue
 // policy allows everyone; local queue policies are not evaluated, so it is always refused.
+import { queryAuthError } from '../shared/awsQuery/auth';
 import { SigV4Rejected } from '../shared/sigv4/errors';
 import { IamVerifier, type IamPrincipal, type SignedRequest, type SigV4Caller } from '../shared/sigv4/verifier';
-import { AccessDenied, ExpiredToken, IncompleteSignature, InvalidClientTokenId, SignatureDoesNotMatch, type SqsError } from './errors';
+import { AccessDenied, SignatureRejected } from './errors';
 
 /** SQS's SigV4 signing name (service model). */
 export const SQS_SIGNING_NAME = 'sqs';
@@ -27,7 +29,7 @@ export class SqsAuth {
     try {
       return await this.verifier.verify(request);
     } catch (error) {
-      throw error instanceof SigV4Rejected ? sqsErrorOf(error) : error;
+      throw error instanceof SigV4Rejected ? new SignatureRejected(queryAuthError(error)) : error;
     }
   }
 }
@@ -36,18 +38,4 @@ function hasSignature(request: SignedRequest): boolean {
   const headers = request.headers;
   const authorization = headers.authorization ?? headers.Authorization;
   return authorization !== undefined && authorization !== '';
-}
-
-export function sqsErrorOf(rejected: SigV4Rejected): SqsError {
-  switch (rejected.errorType) {
-    case 'IncompleteSignatureException':
-      return new IncompleteSignature(rejected.message);
-    case 'UnrecognizedClientException':
-      return new InvalidClientTokenId(rejected.message);
-    case 'ExpiredTokenException':
-      return new ExpiredToken(rejected.message);
-    case 'InvalidSignatureException':
-    case 'BadRequestException':
-      return new SignatureDoesNotMatch(rejected.message);
-  }
 }

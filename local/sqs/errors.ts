@@ -10,7 +10,8 @@
 // Message texts: where a text was seen in AWS's documentation or a real response it says so;
 // the others are marked "(local wording)".
 
-export type Fault = 'Sender' | 'Receiver';
+import type { QueryAuthError, QueryAuthErrorCode } from '../shared/awsQuery/auth';
+import type { QueryFault } from '../shared/awsQuery/errors';
 
 /** Namespace of `__type` for SQS's modelled errors. */
 const SQS_NAMESPACE = 'com.amazonaws.sqs';
@@ -29,7 +30,7 @@ export abstract class SqsError extends Error {
     return this.code;
   }
   abstract readonly status: number;
-  readonly fault: Fault = 'Sender';
+  readonly fault: QueryFault = 'Sender';
   protected readonly namespace: string = SQS_NAMESPACE;
 
   get type(): string {
@@ -289,38 +290,18 @@ export class AccessDenied extends CommonError {
   }
 }
 
-export class IncompleteSignature extends CommonError {
-  readonly code = 'IncompleteSignature';
-  readonly status = 400;
-  constructor(message: string) {
-    super(message);
-    this.name = this.code;
-  }
-}
-
-export class InvalidClientTokenId extends CommonError {
-  readonly code = 'InvalidClientTokenId';
-  readonly status = 403;
-  constructor(message: string) {
-    super(message);
-    this.name = this.code;
-  }
-}
-
-export class SignatureDoesNotMatch extends CommonError {
-  readonly code = 'SignatureDoesNotMatch';
-  readonly status = 403;
-  constructor(message: string) {
-    super(message);
-    this.name = this.code;
-  }
-}
-
-export class ExpiredToken extends CommonError {
-  readonly code = 'ExpiredToken';
-  readonly status = 403;
-  constructor(message: string) {
-    super(message);
+/**
+ * A refused signature, with the code and status of the query services' common errors
+ * (shared/awsQuery/auth.ts): IncompleteSignature (400), InvalidClientTokenId,
+ * SignatureDoesNotMatch, ExpiredToken (403).
+ */
+export class SignatureRejected extends CommonError {
+  readonly code: QueryAuthErrorCode;
+  readonly status: number;
+  constructor(refusal: QueryAuthError) {
+    super(refusal.message);
+    this.code = refusal.code;
+    this.status = refusal.status;
     this.name = this.code;
   }
 }

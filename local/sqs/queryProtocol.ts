@@ -5,10 +5,18 @@
 // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-json-faqs.html
 // https://smithy.io/2.0/aws/protocols/aws-query-protocol.html (flattened lists and maps)
 import type { ServerResponse } from 'node:http';
+import { sendQueryError } from '../shared/awsQuery/errors';
+import { sendQueryResult, type QueryXmlStyle, type XmlNode, type XmlValue } from '../shared/awsQuery/xml';
 import type { SqsError } from './errors';
 import type { Input } from './operations/input';
 
-const XMLNS = 'http://queue.amazonaws.com/doc/2012-11-05/';
+/** SQS's XML: a declaration with no newline, carriage returns as `&#xD;`, `<Detail/>` in errors. */
+const SQS_XML: QueryXmlStyle = {
+  namespace: 'http://queue.amazonaws.com/doc/2012-11-05/',
+  newlineAfterDeclaration: false,
+  escapeCarriageReturns: true,
+  errorDetail: true,
+};
 
 /** Flattened lists: `AttributeName.1=All` is `AttributeNames: ["All"]`. */
 const LISTS: Record<string, string> = {
@@ -60,27 +68,11 @@ export function readQueryRequest(query: URLSearchParams, body: Buffer, queueUrlF
 }
 
 export function writeQueryResult(res: ServerResponse, requestId: string, action: string, output: Record<string, unknown>): void {
-  const listElements = { ...COMMON_LIST_ELEMENTS, ...OUTPUT_LIST_ELEMENTS[action] };
-  const result = Object.entries(output)
-    .map(([name, value]) => element(name, value, listElements))
-    .join('');
-  const xml =
-    `<?xml version="1.0"?><${action}Response xmlns="${XMLNS}"><${action}Result>${result}</${action}Result>` +
-    `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
-  send(res, 200, xml, requestId);
+  sendQueryResult(res, SQS_XML, action, outputNode(output, { ...COMMON_LIST_ELEMENTS, ...OUTPUT_LIST_ELEMENTS[action] }), requestId);
 }
 
 export function writeQueryError(res: ServerResponse, requestId: string, error: SqsError): void {
-  const xml =
-    `<?xml version="1.0"?><ErrorResponse xmlns="${XMLNS}"><Error><Type>${error.fault}</Type>` +
-    `<Code>${escapeXml(error.queryCode)}</Code><Message>${escapeXml(error.message)}</Message><Detail/></Error>` +
-    `<RequestId>${requestId}</RequestId></ErrorResponse>`;
-  send(res, error.status, xml, requestId);
-}
-
-function send(res: ServerResponse, status: number, xml: string, requestId: string): void {
-  res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(xml), 'x-amzn-requestid': requestId });
-  res.end(xml);
+  sendQueryError(res, SQS_XML, { type: error.fault, code: error.queryCode, status: error.status, message: error.message }, requestId);
 }
 
 function setPath(tree: Record<string, unknown>, path: string[], value: string): void {
@@ -121,28 +113,25 @@ function indexed(value: unknown): unknown[] {
     .map(([, item]) => item);
 }
 
-function element(name: string, value: unknown, listElements: Record<string, string>): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) {
-    const itemName = listElements[name] ?? name;
-    return value.map((item) => element(itemName, item, listElements)).join('');
-  }
-  if (typeof value === 'object') {
+/**
+ * The JSON protocol's output as XML elements: list members under their element names (a list
+ * is its members repeated, with no wrapper), map entries as `<Attribute><Name/><Value/></Attribute>`.
+ */
+function outputNode(output: Record<string, unknown>, listElements: Record<string, string>): XmlNode {
+  const node: XmlNode = {};
+  for (const [name, value] of Object.entries(output)) {
     const map = MAP_ELEMENTS[name];
-    if (map) {
-      return Object.entries(value as Record<string, unknown>)
-        .map(([key, item]) => `<${map.entry}><${map.key}>${escapeXml(key)}</${map.key}>${element(map.value, item, listElements)}</${map.entry}>`)
-        .join('');
-    }
-    const inner = Object.entries(value as Record<string, unknown>)
-      .map(([key, item]) => element(key, item, listElements))
-      .join('');
-    return `<${name}>${inner}</${name}>`;
+    if (Array.isArray(value)) node[listElements[name] ?? name] = value.map((item) => outputValue(item, listElements));
+    else if (map && typeof value === 'object' && value !== null) {
+      node[map.entry] = Object.entries(value).map(([key, item]) => ({ [map.key]: key, [map.value]: outputValue(item, listElements) }));
+    } else node[name] = outputValue(value, listElements);
   }
-  return `<${name}>${escapeXml(String(value))}</${name}>`;
+  return node;
 }
 
-/** XML text; carriage returns as references, or XML parsers would turn CRLF into LF and break the body's MD5. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#xD;' })[c]!);
+function outputValue(value: unknown, listElements: Record<string, string>): XmlValue {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map((item) => outputValue(item, listElements));
+  if (typeof value === 'object') return outputNode(value as Record<string, unknown>, listElements);
+  return value as string | number | boolean;
 }

@@ -1,4 +1,4 @@
-// How AWS query services (SNS, SES v1) answer a request whose SigV4 signature they refuse:
+// How AWS query services (SQS, SNS, SES v1) answer a request whose SigV4 signature they refuse:
 // the shared verifier (local/shared/sigv4) throws AppSync's error types; query services
 // send other codes. Sources:
 // - InvalidClientTokenId, HTTP 403, "The security token included in the request is invalid."
@@ -11,7 +11,9 @@
 //   https://docs.aws.amazon.com/ses/latest/APIReference/CommonErrors.html).
 // SNS allows 15 minutes of clock skew (the expired message above says "- 15 min."); the
 // services pass that to the shared verifier (maxClockSkewMs).
-import type { SigV4Rejected } from '../shared/sigv4/errors';
+// SQS answers an unsigned request with its own AccessDenied rather than MissingAuthenticationToken
+// (local/sqs/auth.ts).
+import type { SigV4Rejected } from '../sigv4/errors';
 
 export type QueryAuthErrorCode =
   | 'MissingAuthenticationToken'
@@ -20,26 +22,26 @@ export type QueryAuthErrorCode =
   | 'SignatureDoesNotMatch'
   | 'ExpiredToken';
 
-export type QueryAuthError = { code: QueryAuthErrorCode; status: 400 | 403; message: string };
+export type QueryAuthError = { type: 'Sender'; code: QueryAuthErrorCode; status: 400 | 403; message: string };
 
 /** Text of the common errors page for a request with no Authorization at all (wording not seen in a real SNS answer). */
 export const MISSING_AUTHENTICATION_TOKEN = 'Request is missing Authentication Token';
 
 export function missingAuthentication(): QueryAuthError {
-  return { code: 'MissingAuthenticationToken', status: 403, message: MISSING_AUTHENTICATION_TOKEN };
+  return { type: 'Sender', code: 'MissingAuthenticationToken', status: 403, message: MISSING_AUTHENTICATION_TOKEN };
 }
 
 export function queryAuthError(rejected: SigV4Rejected): QueryAuthError {
   switch (rejected.errorType) {
     case 'IncompleteSignatureException':
-      return { code: 'IncompleteSignature', status: 400, message: rejected.message };
+      return { type: 'Sender', code: 'IncompleteSignature', status: 400, message: rejected.message };
     case 'UnrecognizedClientException':
-      return { code: 'InvalidClientTokenId', status: 403, message: rejected.message };
+      return { type: 'Sender', code: 'InvalidClientTokenId', status: 403, message: rejected.message };
     case 'ExpiredTokenException':
-      return { code: 'ExpiredToken', status: 403, message: rejected.message };
+      return { type: 'Sender', code: 'ExpiredToken', status: 403, message: rejected.message };
     case 'InvalidSignatureException':
     case 'BadRequestException':
       // Clock skew is a BadRequestException for AppSync; query services call it SignatureDoesNotMatch.
-      return { code: 'SignatureDoesNotMatch', status: 403, message: rejected.message };
+      return { type: 'Sender', code: 'SignatureDoesNotMatch', status: 403, message: rejected.message };
   }
 }
