@@ -24,6 +24,8 @@ export type CreateEventInput = {
   endsAt: Scalars['AWSDateTime']['input'];
   /** Up to 500 characters. */
   location?: InputMaybe<Scalars['String']['input']>;
+  /** Notes for the organizer alone (up to 2,000 characters); attendees never see them. */
+  notes?: InputMaybe<Scalars['String']['input']>;
   /** An instant with an offset (e.g. 2027-03-01T09:00:00+01:00), in the future, before endsAt. */
   startsAt: Scalars['AWSDateTime']['input'];
   /** An IANA time zone name (e.g. Europe/Paris), used for calendar output. */
@@ -34,12 +36,17 @@ export type CreateEventInput = {
 
 export type Event = {
   __typename?: 'Event';
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** When and why the event was cancelled. */
+  cancelledAt?: Maybe<Scalars['AWSDateTime']['output']>;
   createdAt: Scalars['AWSDateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
   /** End instant, normalized to UTC. */
   endsAt: Scalars['AWSDateTime']['output'];
   id: Scalars['ID']['output'];
   location?: Maybe<Scalars['String']['output']>;
+  /** The organizer's own notes (never sent to attendees). */
+  notes?: Maybe<Scalars['String']['output']>;
   organizerId: Scalars['ID']['output'];
   /** iCalendar SEQUENCE: grows with every change attendees can see. */
   sequence: Scalars['Int']['output'];
@@ -65,18 +72,126 @@ export type EventStatus =
   | 'ACTIVE'
   | 'CANCELLED';
 
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Create an event owned by the caller. Errors: `ValidationError` (errorInfo.violations names
-   * each field), `Unauthorized` (suspended organizer), `LimitExceeded` (maxActiveEvents).
+   * Cancel an event: status CANCELLED, `sequence` incremented, the organizer's activeEvents
+   * decremented, no further invitations. Cancelling twice is a `Conflict`.
+   */
+  cancelEvent: Event;
+  /**
+   * Create an event owned by the caller. Refused with `Unauthorized` for a suspended organizer
+   * and `LimitExceeded` at maxActiveEvents; the organizer is told of a refusal by email.
    */
   createEvent: Event;
+  /** Lift a suspension (admins). */
+  reinstateOrganizer: Organizer;
+  /** Change an organizer's limits (admins); limits left out keep their value. */
+  setOrganizerLimits: Organizer;
+  /** Suspend an organizer (admins): it can still read, but not create, update, invite or cancel. */
+  suspendOrganizer: Organizer;
+  /**
+   * Change an event. `expectedVersion` is the `version` the caller last read: a stale one is a
+   * `Conflict` (errorInfo.currentVersion). A change to what attendees see (title, description,
+   * location, times, time zone) increments `sequence`; a change to `notes` does not. A cancelled
+   * event cannot change (`Conflict`). Fields left out (or null, for title and times) keep their value;
+   * an empty description, location or notes clears it.
+   */
+  updateEvent: Event;
 };
 
 
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationCancelEventArgs = {
+  id: Scalars['ID']['input'];
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
 export type MutationCreateEventArgs = {
   input: CreateEventInput;
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationReinstateOrganizerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationSetOrganizerLimitsArgs = {
+  id: Scalars['ID']['input'];
+  limits: OrganizerLimitsInput;
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationSuspendOrganizerArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationUpdateEventArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateEventInput;
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Organizer = {
@@ -87,6 +202,8 @@ export type Organizer = {
   limits: OrganizerLimits;
   stats: OrganizerStats;
   status: OrganizerStatus;
+  /** Why an administrator suspended the organizer. */
+  suspendedReason?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['AWSDateTime']['output'];
 };
 
@@ -97,12 +214,21 @@ export type OrganizerLimits = {
   maxInvitationsPerEvent: Scalars['Int']['output'];
 };
 
+/** Limits an administrator sets; those left out keep their value. Each is 1..1,000,000. */
+export type OrganizerLimitsInput = {
+  maxActiveEvents?: InputMaybe<Scalars['Int']['input']>;
+  maxInvitationsPerDay?: InputMaybe<Scalars['Int']['input']>;
+  maxInvitationsPerEvent?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type OrganizerStats = {
   __typename?: 'OrganizerStats';
   /** Events created and not cancelled; counted against limits.maxActiveEvents. */
   activeEvents: Scalars['Int']['output'];
   eventsCreated: Scalars['Int']['output'];
   invitationsSent: Scalars['Int']['output'];
+  /** Answers received from attendees, by answer. */
+  rsvps: RsvpStats;
 };
 
 export type OrganizerStatus =
@@ -111,25 +237,59 @@ export type OrganizerStatus =
 
 export type Query = {
   __typename?: 'Query';
-  /** One event. Only its organizer (or a member of `admins`) may read it; an unknown id is a `NotFound` error. */
+  /**
+   * One event. Only its organizer (or a member of `admins`) may read it; an unknown id is a
+   * `NotFound` error. IAM callers act for the organizer they name in `organizerId`.
+   */
   event?: Maybe<Event>;
   /**
    * The caller's events, upcoming first: events that have not started yet, soonest first, then
-   * past events, most recent first. Pages hold at most `limit` items (1..100, default 20);
-   * pass `nextToken` back to get the next page.
+   * past events, most recent first; `status` keeps only ACTIVE or CANCELLED ones (a filtered
+   * page may hold fewer than `limit` items while nextToken says more may follow). Pages hold at
+   * most `limit` items (1..100, default 20); pass `nextToken` back to get the next page. IAM
+   * callers act for the organizer they name in `organizerId`.
    */
   events: EventConnection;
   /** The calling organizer with status, limits and statistics. The first call of a new user registers the organizer. */
   me: Organizer;
+  /** One organizer, for administrators (the `admins` group). An unknown id is a `NotFound` error. */
+  organizer?: Maybe<Organizer>;
 };
 
 
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryEventsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<EventStatus>;
+};
+
+
+export type QueryOrganizerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RsvpStats = {
+  __typename?: 'RsvpStats';
+  accepted: Scalars['Int']['output'];
+  declined: Scalars['Int']['output'];
+  tentative: Scalars['Int']['output'];
+};
+
+/** What updateEvent changes: the fields given; the same rules as CreateEventInput. */
+export type UpdateEventInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  endsAt?: InputMaybe<Scalars['AWSDateTime']['input']>;
+  location?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Moving an event: the new start must be in the future. */
+  startsAt?: InputMaybe<Scalars['AWSDateTime']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };

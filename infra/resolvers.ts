@@ -6,8 +6,12 @@ export type DataSourceName = 'table' | 'none';
 export const PIPELINE_FUNCTIONS = {
   getOrganizer: { code: 'organizers/fn/getOrganizer.ts', dataSource: 'table' },
   registerOrganizer: { code: 'organizers/fn/registerOrganizer.ts', dataSource: 'table' },
-  assertOrganizerActive: { code: 'organizers/fn/assertOrganizerActive.ts', dataSource: 'none' },
+  checkOrganizerActive: { code: 'organizers/fn/checkOrganizerActive.ts', dataSource: 'none' },
   putEventAndCountIt: { code: 'events/fn/putEventAndCountIt.ts', dataSource: 'table' },
+  getEventToChange: { code: 'events/fn/getEventToChange.ts', dataSource: 'table' },
+  updateEventItem: { code: 'events/fn/updateEventItem.ts', dataSource: 'table' },
+  cancelEventAndUncountIt: { code: 'events/fn/cancelEventAndUncountIt.ts', dataSource: 'table' },
+  noticeRefusal: { code: 'organizers/fn/noticeRefusal.ts', dataSource: 'table' },
   queryUpcomingEvents: { code: 'events/fn/queryUpcomingEvents.ts', dataSource: 'table' },
   queryPastEvents: { code: 'events/fn/queryPastEvents.ts', dataSource: 'table' },
 } as const satisfies Record<string, { code: string; dataSource: DataSourceName }>;
@@ -24,10 +28,26 @@ export const RESOLVERS: ResolverSpec[] = [
   { typeName: 'Query', fieldName: 'me', code: 'organizers/me.ts', pipeline: ['getOrganizer', 'registerOrganizer'] },
   { typeName: 'Query', fieldName: 'event', code: 'events/event.ts', dataSource: 'table' },
   { typeName: 'Query', fieldName: 'events', code: 'events/events.ts', pipeline: ['queryUpcomingEvents', 'queryPastEvents'] },
+  { typeName: 'Query', fieldName: 'organizer', code: 'organizers/organizer.ts', dataSource: 'table' },
   {
     typeName: 'Mutation',
     fieldName: 'createEvent',
     code: 'events/createEvent.ts',
-    pipeline: ['getOrganizer', 'registerOrganizer', 'assertOrganizerActive', 'putEventAndCountIt'],
+    pipeline: ['getOrganizer', 'registerOrganizer', 'checkOrganizerActive', 'putEventAndCountIt', 'noticeRefusal'],
   },
+  {
+    typeName: 'Mutation',
+    fieldName: 'updateEvent',
+    code: 'events/updateEvent.ts',
+    pipeline: ['getOrganizer', 'registerOrganizer', 'checkOrganizerActive', 'getEventToChange', 'updateEventItem', 'noticeRefusal'],
+  },
+  {
+    typeName: 'Mutation',
+    fieldName: 'cancelEvent',
+    code: 'events/cancelEvent.ts',
+    pipeline: ['getOrganizer', 'registerOrganizer', 'checkOrganizerActive', 'getEventToChange', 'cancelEventAndUncountIt', 'noticeRefusal'],
+  },
+  { typeName: 'Mutation', fieldName: 'suspendOrganizer', code: 'organizers/suspendOrganizer.ts', dataSource: 'table' },
+  { typeName: 'Mutation', fieldName: 'reinstateOrganizer', code: 'organizers/reinstateOrganizer.ts', dataSource: 'table' },
+  { typeName: 'Mutation', fieldName: 'setOrganizerLimits', code: 'organizers/setOrganizerLimits.ts', dataSource: 'table' },
 ];

@@ -1,15 +1,15 @@
-// Mutation.createEvent: validate -> getOrganizer -> registerOrganizer ->
-// assertOrganizerActive -> putEventAndCountIt (one transaction).
+// Mutation.createEvent: validate -> getOrganizer -> registerOrganizer -> checkOrganizerActive
+// -> putEventAndCountIt (one transaction) -> noticeRefusal.
 import { util, type Context } from '@aws-appsync/utils';
 import type { MutationCreateEventArgs } from '../../generated/graphql';
 import { ErrorType } from '../lib/errorTypes';
 import { newEventRecord } from '../lib/events';
-import { emailClaimOf, organizerIdOf } from '../lib/identity';
+import { actorOf, isActorRefusal } from '../lib/identity';
 import { describeViolations, eventInputViolations } from '../lib/validateEvent';
 
 export function request(ctx: Context<MutationCreateEventArgs>) {
-  const organizerId = organizerIdOf(ctx.identity);
-  if (!organizerId) util.error('Sign in as an organizer (Cognito user pools) to create events.', ErrorType.Unauthorized);
+  const actor = actorOf(util.authType(), ctx.identity, ctx.args.organizerId);
+  if (isActorRefusal(actor)) util.error(actor.message, actor.errorType, null, actor.errorInfo);
   const input = ctx.args.input;
   const nowMs = util.time.nowEpochMilliSeconds();
   const startsAtMs = util.time.parseISO8601ToEpochMilliSeconds(input.startsAt);
@@ -18,11 +18,12 @@ export function request(ctx: Context<MutationCreateEventArgs>) {
   if (violations.length > 0) {
     util.error(describeViolations(violations), ErrorType.ValidationError, null, { violations });
   }
-  ctx.stash.organizerId = organizerId;
-  ctx.stash.callerEmail = emailClaimOf(ctx.identity);
+  ctx.stash.organizerId = actor.organizerId;
+  ctx.stash.callerEmail = actor.email;
+  ctx.stash.viaIam = actor.viaIam;
   ctx.stash.event = newEventRecord(input, {
     id: util.autoId(),
-    organizerId,
+    organizerId: actor.organizerId,
     startsAt: util.time.epochMilliSecondsToISO8601(startsAtMs),
     endsAt: util.time.epochMilliSecondsToISO8601(endsAtMs),
     now: util.time.epochMilliSecondsToISO8601(nowMs),

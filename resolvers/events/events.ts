@@ -4,12 +4,13 @@ import { util, type Context } from '@aws-appsync/utils';
 import type { QueryEventsArgs } from '../../generated/graphql';
 import { ErrorType } from '../lib/errorTypes';
 import { cursorText, EVENTS_PAGE, parseCursorText, type EventsCursor } from '../lib/eventsCursor';
-import { organizerIdOf } from '../lib/identity';
+import { actorOf, isActorRefusal } from '../lib/identity';
 import type { EventRecord } from '../lib/records';
 
 export function request(ctx: Context<QueryEventsArgs>) {
-  const organizerId = organizerIdOf(ctx.identity);
-  if (!organizerId) util.error('Sign in as an organizer (Cognito user pools) to list events.', ErrorType.Unauthorized);
+  const actor = actorOf(util.authType(), ctx.identity, ctx.args.organizerId);
+  if (isActorRefusal(actor)) util.error(actor.message, actor.errorType, null, actor.errorInfo);
+  const organizerId = actor.organizerId;
   const limit = ctx.args.limit ?? EVENTS_PAGE.defaultLimit;
   if (limit < 1 || limit > EVENTS_PAGE.maxLimit) {
     util.error(`limit must be between 1 and ${EVENTS_PAGE.maxLimit}`, ErrorType.ValidationError, null, {
@@ -29,6 +30,7 @@ export function request(ctx: Context<QueryEventsArgs>) {
   ctx.stash.organizerId = organizerId;
   ctx.stash.limit = limit;
   ctx.stash.cursor = cursor;
+  ctx.stash.status = ctx.args.status ?? null;
   ctx.stash.items = [];
   return {};
 }

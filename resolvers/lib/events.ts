@@ -24,6 +24,7 @@ export function newEventRecord(input: CreateEventInput, facts: NewEventFacts): E
     startsAt: facts.startsAt,
     endsAt: facts.endsAt,
     timeZone: input.timeZone,
+    notes: optionalText(input.notes),
     status: 'ACTIVE',
     sequence: 0,
     version: 1,

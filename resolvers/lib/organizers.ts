@@ -80,10 +80,16 @@ export function toOrganizer(record: OrganizerRecord): Organizer {
     email: record.email,
     status: record.status,
     limits: record.limits,
+    suspendedReason: record.suspendedReason ?? null,
     stats: {
       activeEvents: record.activeEvents,
       eventsCreated: record.stats.eventsCreated,
       invitationsSent: record.stats.invitationsSent,
+      rsvps: {
+        accepted: (record.stats.rsvps && record.stats.rsvps.accepted) || 0,
+        declined: (record.stats.rsvps && record.stats.rsvps.declined) || 0,
+        tentative: (record.stats.rsvps && record.stats.rsvps.tentative) || 0,
+      },
     },
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -20,6 +20,8 @@ export type OrganizerRecord = {
   id: string;
   email: string | null;
   status: OrganizerStatus;
+  /** An administrator's reason, while SUSPENDED. */
+  suspendedReason?: string | null;
   limits: OrganizerLimitsRecord;
   /** Kept top-level so that the createEvent transaction can compare it with limits. */
   activeEvents: number;

@@ -8,9 +8,13 @@ export const EVENT_LIMITS = {
   titleMaxLength: 200,
   descriptionMaxLength: 8000,
   locationMaxLength: 500,
+  notesMaxLength: 2000,
   /** 9999-12-31T23:59:59.999Z: ISO 8601 strings stop sorting as instants after year 9999. */
   latestInstantMs: 253402300799999,
 } as const;
+
+/** Longest reason cancelEvent keeps (it goes into the cancellation mail). */
+export const CANCEL_REASON_MAX_LENGTH = 500;
 
 export type Violation = { field: string; message: string };
 
@@ -39,6 +43,13 @@ export function eventInputViolations(input: CreateEventInput, instants: EventIns
     violations.push({
       field: 'input.location',
       message: `location must be at most ${EVENT_LIMITS.locationMaxLength} characters (got ${location.length})`,
+    });
+  }
+  const notes = input.notes ?? '';
+  if (notes.length > EVENT_LIMITS.notesMaxLength) {
+    violations.push({
+      field: 'input.notes',
+      message: `notes must be at most ${EVENT_LIMITS.notesMaxLength} characters (got ${notes.length})`,
     });
   }
   if (!isTimeZoneName(input.timeZone)) {

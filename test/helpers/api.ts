@@ -1,6 +1,8 @@
 // Calls to the local stack the way clients make them: GraphQL over HTTP, tokens from the
 // local issuer, and direct table access for test setup.
+import { Sha256 } from '@aws-crypto/sha256-js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { inject } from 'vitest';
 import { localClientConfig } from '../../local/shared/localCredentials';
 
@@ -35,6 +37,24 @@ export async function graphql<T = Record<string, any>>(
   });
   const body = (await response.json()) as Omit<GraphqlResult<T>, 'status'>;
   return { status: response.status, ...body };
+}
+
+/** GraphQL as a backend caller signs it: SigV4 (service appsync) with the local credentials. */
+export async function iamGraphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResult<T>> {
+  const url = new URL(endpoints().graphqlUrl);
+  const body = JSON.stringify({ query, variables });
+  const signer = new SignatureV4({ service: 'appsync', region: endpoints().region, credentials: endpoints().credentials, sha256: Sha256 });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    headers: { host: url.host, 'content-type': 'application/json' },
+    body,
+  });
+  const response = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
+  return { status: response.status, ...((await response.json()) as Omit<GraphqlResult<T>, 'status'>) };
 }
 
 export type Tokens = { idToken: string; accessToken: string; sub: string };

@@ -1,17 +1,23 @@
 // Pipeline function: one transaction puts the event and counts it on the organizer
 // (activeEvents + 1, stats.eventsCreated + 1), on condition that the organizer is still
 // ACTIVE and stays within maxActiveEvents, so concurrent creates cannot cross the limit.
-import { util, type Context } from '@aws-appsync/utils';
-import { ErrorType } from '../../lib/errorTypes';
+// A refusal (suspended, at the limit) goes to the stash for noticeRefusal.
+import { runtime, util, type Context } from '@aws-appsync/utils';
 import { organizerKey } from '../../lib/keys';
+import type { Refusal } from '../../lib/notices';
 import { activeEventsRefusal } from '../../lib/organizers';
 import type { EventRecord, OrganizerRecord } from '../../lib/records';
 
 export function request(ctx: Context) {
+  if (ctx.stash.refusal) runtime.earlyReturn(null);
   const organizer = ctx.stash.organizer as OrganizerRecord;
-  const refusal = activeEventsRefusal(organizer);
-  if (refusal) util.error(refusal.message, refusal.errorType, null, refusal.errorInfo);
   const event = ctx.stash.event as EventRecord;
+  const refusal = activeEventsRefusal(organizer);
+  if (refusal) {
+    const refused: Refusal = { ...refusal, operation: 'createEvent', eventTitle: event.title };
+    ctx.stash.refusal = refused;
+    runtime.earlyReturn(null);
+  }
   const { pk, sk, ...attributes } = event;
   const table = ctx.env.TABLE_NAME;
   return {
@@ -47,18 +53,21 @@ export function response(ctx: Context) {
   if (ctx.error) {
     const reasons = ctx.result ? ctx.result.cancellationReasons : null;
     // The fetched organizer was active and under its limit, so a failed condition on it
-    // means a concurrent create reached the limit first.
+    // means a concurrent create reached the limit first (or a suspension came in between).
     if (reasons && reasons[1] && reasons[1].type === 'ConditionalCheckFailed') {
       const organizer = ctx.stash.organizer as OrganizerRecord;
-      util.error(
-        `You reached the most active events your account allows (maxActiveEvents ${organizer.limits.maxActiveEvents}).`,
-        ErrorType.LimitExceeded,
-        null,
-        { limit: 'maxActiveEvents', value: organizer.limits.maxActiveEvents },
-      );
+      const max = organizer.limits.maxActiveEvents;
+      const refused: Refusal = {
+        errorType: 'LimitExceeded',
+        message: `You reached the most active events your account allows (maxActiveEvents ${max}).`,
+        errorInfo: { limit: 'maxActiveEvents', value: max },
+        operation: 'createEvent',
+        eventTitle: (ctx.stash.event as EventRecord).title,
+      };
+      ctx.stash.refusal = refused;
+      return null;
     }
     util.error(ctx.error.message, ctx.error.type);
   }
   return ctx.stash.event as EventRecord;
 }
-

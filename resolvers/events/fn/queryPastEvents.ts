@@ -17,6 +17,7 @@ export function request(ctx: Context) {
     query: { organizerId: { eq: ctx.stash.organizerId }, startsAt: { lt: cursor.pivot } },
     scanIndexForward: false,
     limit: room,
+    ...(ctx.stash.status ? { filter: { status: { eq: ctx.stash.status } } } : {}),
     nextToken: cursor.phase === 'past' ? cursor.token : null,
   });
 }

@@ -13,6 +13,7 @@ export function request(ctx: Context) {
     query: { organizerId: { eq: ctx.stash.organizerId }, startsAt: { ge: cursor.pivot } },
     scanIndexForward: true,
     limit: ctx.stash.limit,
+    ...(ctx.stash.status ? { filter: { status: { eq: ctx.stash.status } } } : {}),
     nextToken: cursor.token,
   });
 }

@@ -1,5 +1,7 @@
 // Pipeline function: the first call of a new Cognito user registers it as an ACTIVE
-// organizer with the default limits; for a known organizer it does nothing.
+// organizer with the default limits; for a known organizer it does nothing. Users are
+// registered at sign-up (the PostConfirmation trigger); this covers the others (users an
+// administrator created). A backend (IAM) caller never registers anyone.
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { ErrorType } from '../../lib/errorTypes';
 import { organizerKey, TABLE_KEY } from '../../lib/keys';
@@ -9,6 +11,7 @@ import type { OrganizerRecord } from '../../lib/records';
 export function request(ctx: Context) {
   if (ctx.stash.organizer) runtime.earlyReturn(ctx.stash.organizer);
   const id: string = ctx.stash.organizerId;
+  if (ctx.stash.viaIam) util.error(`No organizer with id ${id}.`, ErrorType.NotFound);
   const email: string | null = ctx.stash.callerEmail;
   if (!email) {
     util.error(

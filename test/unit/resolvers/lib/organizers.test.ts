@@ -39,6 +39,16 @@ describe('organizer records', () => {
   });
 
   it('shows activeEvents among the stats', () => {
-    expect(toOrganizer({ ...record, activeEvents: 2 }).stats).toEqual({ activeEvents: 2, eventsCreated: 0, invitationsSent: 0 });
+    expect(toOrganizer({ ...record, activeEvents: 2 }).stats).toEqual({
+      activeEvents: 2,
+      eventsCreated: 0,
+      invitationsSent: 0,
+      rsvps: { accepted: 0, declined: 0, tentative: 0 },
+    });
+  });
+
+  it('shows the RSVPs received by answer, zero where none came yet', () => {
+    const stats = toOrganizer({ ...record, stats: { eventsCreated: 1, invitationsSent: 4, rsvps: { accepted: 3, declined: 1 } } }).stats;
+    expect(stats.rsvps).toEqual({ accepted: 3, declined: 1, tentative: 0 });
   });
 });
