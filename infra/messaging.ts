@@ -13,6 +13,10 @@ export interface MessagingProps {
   readonly maxReceiveCount?: number;
 }
 
+/** How long the notice mailer (infra/noticeMail.ts) may run: its queue's visibility timeout is six times this. */
+export const NOTICE_MAILER_TIMEOUT = Duration.seconds(30);
+const NOTICE_MAIL_VISIBILITY_TIMEOUT = Duration.seconds(NOTICE_MAILER_TIMEOUT.toSeconds() * 6);
+
 /** A work queue and the dead-letter queue its failed messages end in. */
 export type QueueWithDlq = { readonly queue: Queue; readonly dlq: Queue };
 
@@ -21,6 +25,7 @@ export type QueueWithDlq = { readonly queue: Queue; readonly dlq: Queue };
  * - invite-dispatch: one message = one email to one attendee;
  * - event-requests: inbound mail (RSVP replies, emailed requests) and bulk imports;
  * - notifications: EVENT_UPDATED / EVENT_CANCELLATION_REQUEST fan-out to the staging consumer;
+ * - notice-mail: organizer notices (raw delivery from their topic), one email each;
  * - topics NEW_EVENT_INVITE, EVENT_UPDATED, EVENT_CANCELLATION_REQUEST for other systems,
  *   organizer notices, SES feedback (bounces, complaints), inbound mail.
  */
@@ -28,6 +33,7 @@ export class Messaging extends Construct {
   readonly inviteDispatch: QueueWithDlq;
   readonly eventRequests: QueueWithDlq;
   readonly notifications: QueueWithDlq;
+  readonly noticeMail: QueueWithDlq;
   readonly newEventInvite: Topic;
   readonly eventUpdated: Topic;
   readonly eventCancellationRequest: Topic;
@@ -42,6 +48,7 @@ export class Messaging extends Construct {
     this.inviteDispatch = this.queueWithDlq('InviteDispatch', Duration.seconds(180), maxReceiveCount);
     this.eventRequests = this.queueWithDlq('EventRequests', Duration.seconds(360), maxReceiveCount);
     this.notifications = this.queueWithDlq('Notifications', Duration.seconds(360), maxReceiveCount);
+    this.noticeMail = this.queueWithDlq('NoticeMail', NOTICE_MAIL_VISIBILITY_TIMEOUT, maxReceiveCount);
 
     // Topics fed by our own functions are encrypted with the AWS-managed key.
     const managedKey = Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns');
@@ -64,6 +71,7 @@ export class Messaging extends Construct {
     this.inboundMail = serviceTopic('InboundMail', 'Inbound mail');
 
     this.inboundMail.addSubscription(new SqsSubscription(this.eventRequests.queue, { rawMessageDelivery: true }));
+    this.organizerNotices.addSubscription(new SqsSubscription(this.noticeMail.queue, { rawMessageDelivery: true }));
     this.eventUpdated.addSubscription(new SqsSubscription(this.notifications.queue));
     this.eventCancellationRequest.addSubscription(new SqsSubscription(this.notifications.queue));
   }

@@ -5,6 +5,8 @@ import { Auth } from './auth';
 import { Data } from './data';
 import { Mail } from './mail';
 import { Messaging } from './messaging';
+import { NoticeMail } from './noticeMail';
+import { Publishing } from './publishing';
 import type { Settings } from './settings';
 
 export interface CalendarInviteStackProps extends StackProps {
@@ -23,6 +25,18 @@ export class CalendarInviteStack extends Stack {
       settings: props.settings,
       inboundTopic: messaging.inboundMail,
       feedbackTopic: messaging.sesFeedback,
+    });
+    new Publishing(this, 'Publishing', {
+      table: data.table,
+      eventUpdated: messaging.eventUpdated,
+      eventCancellationRequest: messaging.eventCancellationRequest,
+      organizerNotices: messaging.organizerNotices,
+    });
+    new NoticeMail(this, 'NoticeMail', {
+      table: data.table,
+      queue: messaging.noticeMail.queue,
+      sender: props.settings.sender,
+      configurationSet: mail.configurationSet,
     });
 
     new CfnOutput(this, 'GraphqlUrl', { value: api.api.graphqlUrl });

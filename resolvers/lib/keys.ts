@@ -41,3 +41,8 @@ export const NOTICE_SK_PREFIX = 'notice#';
 export function noticeKey(organizerId: string, createdAt: string, noticeId: string): TableKey {
   return { pk: `organizer#${organizerId}`, sk: `${NOTICE_SK_PREFIX}${createdAt}#${noticeId}` };
 }
+
+/** The idempotency item of a processed message or queue record (expired by TTL). */
+export function messageKey(messageId: string): TableKey {
+  return { pk: `message#${messageId}`, sk: 'message' };
+}

@@ -161,6 +161,16 @@ describe('refused requests are noticed', () => {
       details: { operation: 'cancelEvent', errorType: 'Unauthorized', errorInfo: { reason: 'ORGANIZER_SUSPENDED' }, eventId: f.eventId },
     });
     expect(notices[0].expiresAt).toBeGreaterThan(Date.now() / 1000);
+
+    // The stream delivers it: a mail to the organizer says what was refused and why.
+    const until = Date.now() + 20_000;
+    let mail: { subject: string } | undefined;
+    while (!mail && Date.now() < until) {
+      const list = (await (await fetch(`${endpoints().mailViewerUrl}/messages`)).json()) as { messages: { to: string[]; subject: string }[] };
+      mail = list.messages.find((m) => m.to.includes(f.owner.email) && m.subject === 'Your request to cancel an event was refused');
+      if (!mail) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(mail, 'the refusal notice in the SES outbox').toBeDefined();
   });
 
   it('records a notice when createEvent is refused at maxActiveEvents', async () => {

@@ -10,10 +10,12 @@ import { RESOLVERS } from '../../../infra/resolvers';
 let app: ReturnType<typeof createApp>['app'];
 let template: Template;
 
+// Synthesis bundles every resolver and function: well over vitest's default hook timeout.
 beforeAll(() => {
-  ({ app } = createApp());
-  template = Template.fromStack(createApp().stack);
-});
+  const created = createApp();
+  app = created.app;
+  template = Template.fromStack(created.stack);
+}, 60_000);
 
 describe('the CDK stack', () => {
   it('passes cdk-nag AwsSolutions checks, every suppression with a reason', () => {
@@ -72,7 +74,7 @@ describe('the CDK stack', () => {
   it('has a queue with a DLQ for each kind of work, and the topics other systems subscribe to', () => {
     const queues = template.findResources('AWS::SQS::Queue');
     const withDlq = Object.values(queues).filter((q) => q.Properties.RedrivePolicy);
-    expect(withDlq).toHaveLength(3);
+    expect(withDlq).toHaveLength(4);
     for (const q of withDlq) expect(q.Properties.RedrivePolicy.maxReceiveCount).toBe(5);
     const names = Object.values(template.findResources('AWS::SNS::Topic')).map((t) => t.Properties.DisplayName);
     expect(names).toEqual(expect.arrayContaining(['NEW_EVENT_INVITE', 'EVENT_UPDATED', 'EVENT_CANCELLATION_REQUEST']));
