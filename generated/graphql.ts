@@ -18,6 +18,49 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
+/** Someone invited to an event. */
+export type Attendee = {
+  __typename?: 'Attendee';
+  /** Where their latest invitation mail stands. */
+  delivery: Delivery;
+  /** As invited: trimmed, domain lower-cased. */
+  email: Scalars['String']['output'];
+  eventId: Scalars['ID']['output'];
+  invitedAt: Scalars['AWSDateTime']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  /** Their answer (iCalendar PARTSTAT). */
+  status: AttendeeStatus;
+  updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+export type AttendeeConnection = {
+  __typename?: 'AttendeeConnection';
+  items: Array<Attendee>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** How many attendees gave each answer. */
+export type AttendeeCounts = {
+  __typename?: 'AttendeeCounts';
+  accepted: Scalars['Int']['output'];
+  declined: Scalars['Int']['output'];
+  invited: Scalars['Int']['output'];
+  needsAction: Scalars['Int']['output'];
+  tentative: Scalars['Int']['output'];
+};
+
+export type AttendeeInput = {
+  email: Scalars['String']['input'];
+  /** Up to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AttendeeStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'NEEDS_ACTION'
+  | 'TENTATIVE';
+
 export type CreateEventInput = {
   /** Up to 8,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -34,11 +77,40 @@ export type CreateEventInput = {
   title: Scalars['String']['input'];
 };
 
+export type Delivery = {
+  __typename?: 'Delivery';
+  /** Send attempts of the latest mail. */
+  attempts: Scalars['Int']['output'];
+  /** Why the latest attempt failed. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** SES's message id of the latest mail sent. */
+  messageId?: Maybe<Scalars['String']['output']>;
+  sentAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** The iCalendar SEQUENCE of the latest mail sent. */
+  sequence?: Maybe<Scalars['Int']['output']>;
+  state: DeliveryState;
+};
+
+export type DeliveryState =
+  /** SES reported a permanent bounce: nothing more is sent. */
+  | 'BOUNCED'
+  /** The recipient marked the mail as spam: nothing more is sent. */
+  | 'COMPLAINED'
+  /** Gave up after retries (see lastError). */
+  | 'FAILED'
+  /** Waiting in the dispatch queue. */
+  | 'QUEUED'
+  | 'SENT'
+  /** The address is on the suppression list (bounced, complained or unsubscribed). */
+  | 'SUPPRESSED';
+
 export type Event = {
   __typename?: 'Event';
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** When and why the event was cancelled. */
   cancelledAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** Attendees by answer. */
+  counts: AttendeeCounts;
   createdAt: Scalars['AWSDateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
   /** End instant, normalized to UTC. */
@@ -72,6 +144,24 @@ export type EventStatus =
   | 'ACTIVE'
   | 'CANCELLED';
 
+export type InviteIssue = {
+  __typename?: 'InviteIssue';
+  email: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
+/** What inviteAttendees did with each address. */
+export type InviteResult = {
+  __typename?: 'InviteResult';
+  /** Already invited, or listed twice in the call: not sent again. */
+  duplicates: Array<InviteIssue>;
+  /** Not an address. */
+  invalid: Array<InviteIssue>;
+  invited: Array<Attendee>;
+  /** Refused: the address bounced, complained or unsubscribed from your invitations. */
+  rejected: Array<InviteIssue>;
+};
+
 /**
  * Every change goes through these mutations, whoever causes it. Cognito users act for
  * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
@@ -92,8 +182,18 @@ export type Mutation = {
    * and `LimitExceeded` at maxActiveEvents; the organizer is told of a refusal by email.
    */
   createEvent: Event;
+  /**
+   * Invite up to 100 people to an active event. Addresses are trimmed with their domain
+   * lower-cased; each is invited once (an address already invited, or listed twice, is a
+   * duplicate and is not sent again). The whole call is refused with `LimitExceeded` when it
+   * would cross maxInvitationsPerEvent or maxInvitationsPerDay (errorInfo.limit says which), and
+   * with `Conflict` for a cancelled event. Each invited attendee is mailed a calendar invitation.
+   */
+  inviteAttendees: InviteResult;
   /** Lift a suspension (admins). */
   reinstateOrganizer: Organizer;
+  /** Uninvite one attendee: they are mailed a cancellation and the event's counts change. */
+  removeAttendee: Attendee;
   /** Change an organizer's limits (admins); limits left out keep their value. */
   setOrganizerLimits: Organizer;
   /** Suspend an organizer (admins): it can still read, but not create, update, invite or cancel. */
@@ -146,8 +246,38 @@ export type MutationCreateEventArgs = {
  * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
  * (errorInfo.limit), `NotFound`, `Conflict`.
  */
+export type MutationInviteAttendeesArgs = {
+  attendees: Array<AttendeeInput>;
+  eventId: Scalars['ID']['input'];
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
 export type MutationReinstateOrganizerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationRemoveAttendeeArgs = {
+  email: Scalars['String']['input'];
+  eventId: Scalars['ID']['input'];
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -238,6 +368,12 @@ export type OrganizerStatus =
 export type Query = {
   __typename?: 'Query';
   /**
+   * An event's guest list, in address order, pages of at most `limit` (1..100, default 50);
+   * `status` keeps one answer, `delivery` one delivery state (a filtered page may hold fewer
+   * items while nextToken says more may follow). Its organizer, admins, or IAM for the organizer.
+   */
+  attendees: AttendeeConnection;
+  /**
    * One event. Only its organizer (or a member of `admins`) may read it; an unknown id is a
    * `NotFound` error. IAM callers act for the organizer they name in `organizerId`.
    */
@@ -254,6 +390,16 @@ export type Query = {
   me: Organizer;
   /** One organizer, for administrators (the `admins` group). An unknown id is a `NotFound` error. */
   organizer?: Maybe<Organizer>;
+};
+
+
+export type QueryAttendeesArgs = {
+  delivery?: InputMaybe<DeliveryState>;
+  eventId: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<AttendeeStatus>;
 };
 
 

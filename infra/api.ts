@@ -16,7 +16,9 @@ import {
 } from 'aws-cdk-lib/aws-appsync';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { NodeFunction } from './nodeFunction';
 import { join } from 'node:path';
 import { bundleResolver, PROJECT_ROOT } from './resolverBundle';
 import { PIPELINE_FUNCTIONS, RESOLVERS, type DataSourceName, type PipelineFunctionName } from './resolvers';
@@ -26,6 +28,8 @@ export interface ApiProps {
   readonly table: ITable;
   readonly userPool: IUserPool;
   readonly settings: Settings;
+  /** The invite-dispatch queue the inviteQueuer data source sends to (SQS_URL). */
+  readonly inviteDispatch: IQueue;
   /**
    * Path of the schema file.
    * @default schema.graphql at the project root
@@ -87,10 +91,24 @@ export class Api extends Construct {
 
     this.enableLogging();
 
+    // One message per invitation mail, sent ten at a time (SendMessageBatch) by a function:
+    // AppSync has no SQS data source.
+    const inviteQueuer = new NodeFunction(this, 'InviteQueuer', {
+      entry: 'inviteQueuer/handler.ts',
+      description: 'Queues invitation mails (inviteAttendees, removeAttendee) on the invite-dispatch queue',
+      environment: { REGION: Stack.of(this).region, SQS_URL: props.inviteDispatch.queueUrl },
+    });
+    props.inviteDispatch.grantSendMessages(inviteQueuer.fn);
+
     const dataSources: Record<DataSourceName, BaseDataSource> = {
       table: this.api.addDynamoDbDataSource('TableDataSource', props.table),
       none: this.api.addNoneDataSource('NoneDataSource'),
+      inviteQueue: this.api.addLambdaDataSource('InviteQueueDataSource', inviteQueuer.fn),
     };
+    Validations.of(dataSources.inviteQueue).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(inviteQueuer.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+      reason: 'CDK lets a Lambda data source invoke the function and its versions (`<function>:*`); the API invokes this one function only.',
+    });
     Validations.of(dataSources.table).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(props.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
       reason: 'CDK grants the data source the table and its indexes (`<table>/index/*`); resolvers query the GSI.',

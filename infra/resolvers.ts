@@ -1,7 +1,7 @@
 // Every resolver and pipeline function of the API, in one list: field, code, data source.
 // Code paths are relative to resolvers/; each is bundled by infra/resolverBundle.ts.
 
-export type DataSourceName = 'table' | 'none';
+export type DataSourceName = 'table' | 'none' | 'inviteQueue';
 
 export const PIPELINE_FUNCTIONS = {
   getOrganizer: { code: 'organizers/fn/getOrganizer.ts', dataSource: 'table' },
@@ -12,6 +12,16 @@ export const PIPELINE_FUNCTIONS = {
   updateEventItem: { code: 'events/fn/updateEventItem.ts', dataSource: 'table' },
   cancelEventAndUncountIt: { code: 'events/fn/cancelEventAndUncountIt.ts', dataSource: 'table' },
   noticeRefusal: { code: 'organizers/fn/noticeRefusal.ts', dataSource: 'table' },
+  getEventToRead: { code: 'attendees/fn/getEventToRead.ts', dataSource: 'table' },
+  findAttendees: { code: 'attendees/fn/findAttendees.ts', dataSource: 'table' },
+  findSuppressions: { code: 'attendees/fn/findSuppressions.ts', dataSource: 'table' },
+  putAttendeesAndCountThem: { code: 'attendees/fn/putAttendeesAndCountThem.ts', dataSource: 'table' },
+  putRemainingAttendees: { code: 'attendees/fn/putRemainingAttendees.ts', dataSource: 'table' },
+  releaseUnplaced: { code: 'attendees/fn/releaseUnplaced.ts', dataSource: 'table' },
+  getAttendee: { code: 'attendees/fn/getAttendee.ts', dataSource: 'table' },
+  deleteAttendeeAndUncountIt: { code: 'attendees/fn/deleteAttendeeAndUncountIt.ts', dataSource: 'table' },
+  queryAttendees: { code: 'attendees/fn/queryAttendees.ts', dataSource: 'table' },
+  queueInvitations: { code: 'attendees/fn/queueInvitations.ts', dataSource: 'inviteQueue' },
   queryUpcomingEvents: { code: 'events/fn/queryUpcomingEvents.ts', dataSource: 'table' },
   queryPastEvents: { code: 'events/fn/queryPastEvents.ts', dataSource: 'table' },
 } as const satisfies Record<string, { code: string; dataSource: DataSourceName }>;
@@ -46,6 +56,31 @@ export const RESOLVERS: ResolverSpec[] = [
     fieldName: 'cancelEvent',
     code: 'events/cancelEvent.ts',
     pipeline: ['getOrganizer', 'registerOrganizer', 'checkOrganizerActive', 'getEventToChange', 'cancelEventAndUncountIt', 'noticeRefusal'],
+  },
+  { typeName: 'Query', fieldName: 'attendees', code: 'attendees/attendees.ts', pipeline: ['getEventToRead', 'queryAttendees'] },
+  {
+    typeName: 'Mutation',
+    fieldName: 'inviteAttendees',
+    code: 'attendees/inviteAttendees.ts',
+    pipeline: [
+      'getOrganizer',
+      'registerOrganizer',
+      'checkOrganizerActive',
+      'getEventToChange',
+      'findAttendees',
+      'findSuppressions',
+      'putAttendeesAndCountThem',
+      'putRemainingAttendees',
+      'releaseUnplaced',
+      'queueInvitations',
+      'noticeRefusal',
+    ],
+  },
+  {
+    typeName: 'Mutation',
+    fieldName: 'removeAttendee',
+    code: 'attendees/removeAttendee.ts',
+    pipeline: ['getOrganizer', 'registerOrganizer', 'checkOrganizerActive', 'getEventToChange', 'getAttendee', 'deleteAttendeeAndUncountIt', 'queueInvitations', 'noticeRefusal'],
   },
   { typeName: 'Mutation', fieldName: 'suspendOrganizer', code: 'organizers/suspendOrganizer.ts', dataSource: 'table' },
   { typeName: 'Mutation', fieldName: 'reinstateOrganizer', code: 'organizers/reinstateOrganizer.ts', dataSource: 'table' },

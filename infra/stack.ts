@@ -19,8 +19,13 @@ export class CalendarInviteStack extends Stack {
     super(scope, id, props);
     const data = new Data(this, 'Data');
     const auth = new Auth(this, 'Auth', { table: data.table, settings: props.settings });
-    const api = new Api(this, 'Api', { table: data.table, userPool: auth.userPool, settings: props.settings });
     const messaging = new Messaging(this, 'Messaging');
+    const api = new Api(this, 'Api', {
+      table: data.table,
+      userPool: auth.userPool,
+      settings: props.settings,
+      inviteDispatch: messaging.inviteDispatch.queue,
+    });
     const mail = new Mail(this, 'Mail', {
       settings: props.settings,
       inboundTopic: messaging.inboundMail,

@@ -30,6 +30,7 @@ export function newEventRecord(input: CreateEventInput, facts: NewEventFacts): E
     version: 1,
     createdAt: facts.now,
     updatedAt: facts.now,
+    counts: { invited: 0, needsAction: 0, accepted: 0, declined: 0, tentative: 0 },
   };
 }
 

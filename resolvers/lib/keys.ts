@@ -46,3 +46,21 @@ export function noticeKey(organizerId: string, createdAt: string, noticeId: stri
 export function messageKey(messageId: string): TableKey {
   return { pk: `message#${messageId}`, sk: 'message' };
 }
+
+/** Prefix of an event's attendee items (sk), one per normalized email. */
+export const ATTENDEE_SK_PREFIX = 'attendee#';
+
+/** An attendee of an event: one per normalized address, under the event's partition. */
+export function attendeeKey(eventId: string, email: string): TableKey {
+  return { pk: `event#${eventId}`, sk: `${ATTENDEE_SK_PREFIX}${normalizeEmail(email)}` };
+}
+
+/** How many invitations an organizer sent on one UTC day (`yyyy-mm-dd`): the daily limit's counter. */
+export function invitationsDayKey(organizerId: string, day: string): TableKey {
+  return { pk: `organizer#${organizerId}`, sk: `invitations#${day}` };
+}
+
+/** What is known against an address: bounced, complained, unsubscribed from organizers. */
+export function suppressionKey(email: string): TableKey {
+  return { pk: `suppression#${normalizeEmail(email)}`, sk: 'suppression' };
+}

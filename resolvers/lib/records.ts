@@ -52,6 +52,61 @@ export type EventRecord = {
   updatedAt: string;
   cancelledAt?: string | null;
   cancelReason?: string | null;
+  /** Attendees by answer, kept with the attendee items in the same transactions. */
+  counts: AttendeeCountsRecord;
+};
+
+export type AttendeeCountsRecord = {
+  /** Attendees invited and not removed: the per-event invitation limit counts these. */
+  invited: number;
+  needsAction: number;
+  accepted: number;
+  declined: number;
+  tentative: number;
+};
+
+/** An attendee's answer (iCalendar PARTSTAT, with `_` for the GraphQL enum). */
+export type AttendeeStatus = 'NEEDS_ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+
+/** Where an attendee's latest mail stands. */
+export type DeliveryState = 'QUEUED' | 'SENT' | 'FAILED' | 'BOUNCED' | 'COMPLAINED' | 'SUPPRESSED';
+
+export type DeliveryRecord = {
+  state: DeliveryState;
+  /** Send attempts of the latest mail. */
+  attempts: number;
+  /** The SEQUENCE of the latest mail sent (a redelivered message for it sends nothing). */
+  sequence?: number | null;
+  messageId?: string | null;
+  sentAt?: string | null;
+  lastError?: string | null;
+};
+
+export type AttendeeRecord = {
+  pk: string;
+  sk: string;
+  eventId: string;
+  /** As given, trimmed, with the domain lower-cased. */
+  email: string;
+  name: string | null;
+  status: AttendeeStatus;
+  delivery: DeliveryRecord;
+  /** How the attendee was invited. */
+  source: 'API' | 'IMPORT' | 'EMAIL';
+  invitedAt: string;
+  updatedAt: string;
+};
+
+/** Per address, across organizers: SES bounces and complaints, and one-click unsubscribes. */
+export type SuppressionRecord = {
+  pk: string;
+  sk: string;
+  email: string;
+  /** Set by a hard bounce or a complaint: nothing more is sent to the address. */
+  reason?: 'BOUNCED' | 'COMPLAINED' | null;
+  /** Organizers whose future invitations the address unsubscribed from. */
+  unsubscribedFrom?: string[] | null;
+  updatedAt: string;
 };
 
 /** The fields of an event its attendees see: a change to any of them bumps the SEQUENCE. */

@@ -26,6 +26,7 @@ export function makeEvent(overrides: Partial<EventRecord> = {}): EventRecord {
     version: 1,
     createdAt: '2030-01-01T09:00:00.000Z',
     updatedAt: '2030-01-01T09:00:00.000Z',
+    counts: { invited: 0, needsAction: 0, accepted: 0, declined: 0, tentative: 0 },
     ...overrides,
   };
 }

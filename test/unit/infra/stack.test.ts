@@ -131,7 +131,7 @@ describe('the CDK stack', () => {
     Template.fromStack(custom.stack).hasResourceProperties('AWS::AppSync::GraphQLApi', {
       EnvironmentVariables: Match.objectLike({ DEFAULT_MAX_ACTIVE_EVENTS: '5' }),
     });
-  });
+  }, 60_000);
 
   it('attaches an APPSYNC_JS resolver to every Query and Mutation field of the schema', () => {
     const schema = buildSchema(readFileSync('local/appsync/schema/awsBuiltins.graphql', 'utf8') + readFileSync('schema.graphql', 'utf8'));

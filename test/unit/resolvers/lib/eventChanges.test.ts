@@ -20,6 +20,7 @@ const event: EventRecord = {
   version: 5,
   createdAt: '2029-12-01T00:00:00.000Z',
   updatedAt: '2029-12-01T00:00:00.000Z',
+  counts: { invited: 0, needsAction: 0, accepted: 0, declined: 0, tentative: 0 },
 };
 
 function instants(startsAt = event.startsAt, endsAt = event.endsAt, nowMs = NOW): UpdateInstants {
