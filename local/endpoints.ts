@@ -14,6 +14,9 @@ export const LOCAL_AWS_SERVICES = [
   's3',
   'lambda',
   'cognito_identity_provider',
+  // The SDK's serviceId "Secrets Manager": AWS_ENDPOINT_URL_SECRETS_MANAGER
+  // (https://docs.aws.amazon.com/sdkref/latest/guide/ss-endpoints-table.html).
+  'secrets_manager',
 ] as const;
 
 export type LocalAwsService = (typeof LOCAL_AWS_SERVICES)[number];
@@ -54,6 +57,11 @@ export type Endpoints = {
   outputs: Record<string, string>;
   /** The same resources in full (ARN, name, stream ARN), by logical id. */
   resources: Record<string, ResourceIds>;
+  /**
+   * Each AWS::Lambda::Url's local URL (`http://127.0.0.1:<port>/`, what Fn::GetAtt FunctionUrl
+   * gives locally), by construct path and by logical id.
+   */
+  functionUrls: Record<string, string>;
   /** SES inbound: `host:port` of the SMTP listener. */
   smtp: string;
   /** The SES outbox, as a web page. */

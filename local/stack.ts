@@ -2,13 +2,15 @@
 // stops it in the reverse order. Used by `npm run dev` (local/main.ts) and the tests.
 //
 // 1. Every HTTP listener first, so that every URL is known before anything resolves the
-//    template (queue URLs, the endpoints in the functions' environment).
+//    template (queue URLs, function URLs, the endpoints in the functions' environment). Then
+//    Secrets Manager's secrets, which `{{resolve:secretsmanager:...}}` in the template reads.
 // 2. DynamoDB Local and the template's tables; Cognito (triggers reach functions later,
 //    through LocalServices, so it may start before them).
 // 3. The services behind the listeners, each registered in LocalServices, which is how they
 //    reach each other (SNS -> SQS, S3 -> Lambda, SES inbound -> S3 ...).
-// 4. Lambda, then AppSync (its Lambda data sources), then the event sources that poll
-//    queues and streams, then CDK's custom resources (which call the running services).
+// 4. Lambda and its function URLs, then AppSync (its Lambda data sources), then the event
+//    sources that poll queues and streams, then CDK's custom resources (which call the
+//    running services).
 import { join, resolve } from 'node:path';
 import { startAppSync, type AppSyncService } from './appsync';
 import { startCognito, type CognitoService } from './cognito';
@@ -20,7 +22,9 @@ import { endpointVariables, type Endpoints, type LocalAwsService } from './endpo
 import { startLambda, type RunningLambda } from './lambda';
 import { startDynamoDbStreamEventSources } from './lambda/eventSources/dynamodbStreams';
 import { startSqsEventSources } from './lambda/eventSources/sqs';
+import { startFunctionUrls, type FunctionUrls } from './lambda/functionUrls';
 import { createS3Service, type S3Service } from './s3';
+import { createSecretsManagerService, type SecretsManagerService } from './secretsmanager';
 import { createSesService, type SesService } from './ses';
 import type { SesSettings } from './ses/options';
 import { systemClock, type Clock } from './shared/clock';
@@ -34,14 +38,20 @@ import { createSnsService, type SnsService } from './sns';
 import { createSqsService, type SqsService } from './sqs';
 import { readCloudAssembly } from './template/cloudAssembly';
 import { customResourceProviders } from './template/customResourceProviders';
+import type { DynamicReferenceResolver } from './template/dynamicReferences';
 import { resourceCoverage, type Coverage } from './template/resourceCoverage';
 import { StackModel } from './template/stackModel';
 import { listResources, stackOutputs } from './template/stackOutputs';
 
 export type { Endpoints } from './endpoints';
 
-/** Ports by service; 0 or absent picks a free one. */
-export type LocalPorts = Partial<Record<'appsync' | 'cognito' | 'dynamodb' | 'appsyncHttps' | 'sqs' | 'sns' | 'ses' | 's3' | 'lambda' | 'smtp', number>>;
+/**
+ * Ports by service; 0 or absent picks a free one. `functionUrls` is the first of the function
+ * URLs' ports (one each, in logical id order).
+ */
+export type LocalPorts = Partial<
+  Record<'appsync' | 'cognito' | 'dynamodb' | 'appsyncHttps' | 'sqs' | 'sns' | 'ses' | 's3' | 'lambda' | 'smtp' | 'secretsmanager' | 'functionUrls', number>
+>;
 
 export type LocalStackOptions = {
   /** The cloud assembly `cdk synth` wrote. */
@@ -74,6 +84,9 @@ export type LocalStack = {
   /** Undefined when the template has no GraphQL API. */
   appsync?: AppSyncService;
   lambda: RunningLambda;
+  /** The template's AWS::Lambda::Url, each on its own listener. */
+  functionUrls: FunctionUrls;
+  secretsManager: SecretsManagerService;
   sqs: SqsService;
   sns: SnsService;
   ses: SesService;
@@ -106,12 +119,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const region = options.region ?? LOCAL_REGION;
   const clock = options.clock ?? systemClock;
   const serviceUrls = new Map<string, string>();
+  const dynamicReferences = new Map<string, DynamicReferenceResolver>();
   const model = new StackModel(assembly.template, {
     region,
     accountId: LOCAL_ACCOUNT_ID,
     stackName: assembly.stackName,
     runtimeAttributes: new Map(),
     serviceUrls,
+    dynamicReferences,
   });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const inData = (name: string) => dataDir && join(dataDir, name);
@@ -133,10 +148,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     closes(sesListener.server);
     const s3Listener = await listener('S3', ports.s3);
     closes(s3Listener.server);
+    const secretsManagerListener = await listener('Secrets Manager', ports.secretsmanager);
+    closes(secretsManagerListener.server);
     serviceUrls.set('sqs', sqsListener.server.url);
     serviceUrls.set('sns', snsListener.server.url);
     serviceUrls.set('ses', sesListener.server.url);
     serviceUrls.set('s3', s3Listener.server.url);
+    serviceUrls.set('secretsmanager', secretsManagerListener.server.url);
+    // Fn::GetAtt <Url>.FunctionUrl is known from here on.
+    const functionUrls = await startFunctionUrls({ model, firstPort: ports.functionUrls, logger: createLogger('lambda:url') });
+    stoppers.push(functionUrls.stop);
+
+    // The secrets, made or read back before anything resolves a dynamic reference to them.
+    const secretsManager = createSecretsManagerService({ model, dataDir, clock, logger: createLogger('secretsmanager') });
+    dynamicReferences.set('secretsmanager', secretsManager.resolveDynamicReference);
+    secretsManagerListener.serve(secretsManager.handler);
+    stoppers.push(secretsManager.stop);
 
     // 2. Data and identities.
     const dynamodb = await startDynamoDbLocal({ port: ports.dynamodb ?? 0, dataDir: inData('dynamodb'), logger: createLogger('dynamodb') });
@@ -198,6 +225,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesv2: sesListener.server.url,
       s3: s3Listener.server.url,
       cognito_identity_provider: cognito.server.url,
+      secrets_manager: secretsManagerListener.server.url,
     };
     const lambda = await startLambda({
       model,
@@ -221,6 +249,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(lambda.stop);
     aws.lambda = lambda.url;
+    functionUrls.serve(lambda.lambda);
 
     // A stack without an API (the asynchronous services' test stack) runs all the rest.
     const hasApi = model.ofType('AWS::AppSync::GraphQLApi').length > 0;
@@ -255,7 +284,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const customResources = await playCustomResources({
       model,
       services,
-      endpointOf: (service) => aws[service as LocalAwsService],
+      // SDK v3 package names (`secrets-manager`) to endpoint keys (`secrets_manager`).
+      endpointOf: (service) => aws[service.replace(/-/g, '_') as LocalAwsService],
       clientConfig: { region, credentials: LOCAL_CREDENTIALS },
       logger: createLogger('custom-resources'),
     });
@@ -291,6 +321,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       credentials: { ...LOCAL_CREDENTIALS },
       outputs: stackOutputs(model, resources),
       resources: Object.fromEntries(resources.map((r) => [r.logicalId, r])),
+      functionUrls: Object.fromEntries(
+        functionUrls.urls.flatMap(({ config, url }) => [...(config.path ? [[config.path, url]] : []), [config.logicalId, url]]),
+      ),
       smtp: `${smtp.host}:${smtp.port}`,
       mailViewerUrl: `${sesListener.server.url}/_local/mail`,
     };
@@ -307,6 +340,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito,
       appsync,
       lambda,
+      functionUrls,
+      secretsManager,
       sqs,
       sns,
       ses,

@@ -47,6 +47,8 @@ export function startupSummary(stack: LocalStack, options: SummaryOptions): stri
     row('SES', e.aws.ses),
     row('S3', `${e.aws.s3}   ${named(stack, 'AWS::S3::Bucket')}`),
     row('Lambda', `${e.aws.lambda}   ${named(stack, 'AWS::Lambda::Function')}`),
+    ...stack.functionUrls.urls.map(({ config, url }) => row('Function URL', `${url}   ${config.path?.replace(`${e.stackName}/`, '') ?? config.logicalId} (${config.authType})`)),
+    row('Secrets Manager', `${e.aws.secrets_manager}   ${named(stack, 'AWS::SecretsManager::Secret')}`),
     '',
     row('Endpoints file', options.endpointsFile),
   ];

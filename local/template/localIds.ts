@@ -31,3 +31,8 @@ export function mixedId(seed: string, length = 9): string {
 export function nameSuffix(seed: string): string {
   return encode(seed, BASE62.slice(0, 26) + '0123456789', 12);
 }
+
+/** The `<url-id>` of a function URL (`https://<url-id>.lambda-url.<region>.on.aws`): 32 lower-case characters. */
+export function functionUrlId(stackName: string, logicalId: string): string {
+  return lowerId(`${stackName}/${logicalId}`, 32);
+}

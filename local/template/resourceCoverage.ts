@@ -17,6 +17,7 @@ const PLAYED = new Set([
   'AWS::Lambda::Function',
   'AWS::Lambda::EventSourceMapping',
   'AWS::Lambda::EventInvokeConfig',
+  'AWS::Lambda::Url',
   'AWS::SQS::Queue',
   'AWS::SNS::Topic',
   'AWS::SNS::Subscription',
@@ -25,6 +26,7 @@ const PLAYED = new Set([
   'AWS::SES::ReceiptRule',
   'AWS::SES::ConfigurationSet',
   'AWS::SES::ConfigurationSetEventDestination',
+  'AWS::SecretsManager::Secret',
 ]);
 
 /** Resources whose effect does not exist locally: every local call is allowed, nothing is logged to CloudWatch. */
@@ -36,6 +38,7 @@ const NO_LOCAL_EFFECT: Record<string, string> = {
   'AWS::SQS::QueuePolicy': 'permissions are not enforced locally',
   'AWS::SNS::TopicPolicy': 'permissions are not enforced locally',
   'AWS::S3::BucketPolicy': 'permissions are not enforced locally',
+  'AWS::SecretsManager::ResourcePolicy': 'permissions are not enforced locally',
   'AWS::Logs::LogGroup': 'function and API logs go to the terminal',
   'AWS::CDK::Metadata': 'CDK bookkeeping',
   'AWS::SES::EmailIdentity': 'every sender is accepted locally',

@@ -1,8 +1,9 @@
 // The synthesized stack as the local runtime sees it: every resource with the physical
 // ids and attributes it has locally, and intrinsic functions resolved against them.
 import type { CfnResource, CfnTemplate } from './cloudAssembly';
+import { hasDynamicReference, replaceDynamicReferences, type DynamicReferenceResolver } from './dynamicReferences';
 import { evaluateCondition, NO_VALUE, resolveIntrinsics, type IntrinsicResolver } from './intrinsics';
-import { lowerId, mixedId, nameSuffix } from './localIds';
+import { functionUrlId, lowerId, mixedId, nameSuffix } from './localIds';
 
 export interface LocalEnvironment {
   readonly region: string;
@@ -12,6 +13,11 @@ export interface LocalEnvironment {
   readonly runtimeAttributes: Map<string, string>;
   /** Endpoints of the local services by AWS service name (sqs, sns, s3, ...), once they listen. */
   readonly serviceUrls?: Map<string, string>;
+  /**
+   * Who answers `{{resolve:<service>:...}}` dynamic references, by service (`secretsmanager`),
+   * once that service runs; references to a service not in here stay as written.
+   */
+  readonly dynamicReferences?: Map<string, DynamicReferenceResolver>;
 }
 
 type Physical = { ref: string; attributes: Record<string, string> };
@@ -111,6 +117,24 @@ const PHYSICAL: Record<string, PhysicalFactory> = {
     const name = String(props.FunctionName ?? generatedName(m, id, 64));
     return { ref: name, attributes: { Arn: m.arn('lambda', `function:${name}`) } };
   },
+  // Ref and Fn::GetAtt FunctionArn: the target function's ARN (qualified when the URL is an
+  // alias's). FunctionUrl is AWS's form until the local listener sets the runtime attribute.
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-url.html
+  'AWS::Lambda::Url': (id, props, m) => {
+    const target = String(props.TargetFunctionArn);
+    const functionArn = target.startsWith('arn:') ? target : m.arn('lambda', `function:${target.replace(/^\d{12}:function:/, '')}`);
+    const arn = props.Qualifier ? `${functionArn}:${String(props.Qualifier)}` : functionArn;
+    const urlId = functionUrlId(m.env.stackName, id);
+    return { ref: arn, attributes: { FunctionArn: arn, FunctionUrl: `https://${urlId}.lambda-url.${m.env.region}.on.aws/` } };
+  },
+  // Ref and Fn::GetAtt Id: the ARN, `<name>-<6 random characters>` as Secrets Manager makes
+  // it; without Name, CloudFormation names the secret `<logical id>-<12 characters>`.
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-secretsmanager-secret.html
+  'AWS::SecretsManager::Secret': (id, props, m) => {
+    const name = String(props.Name ?? `${id}-${mixedId(`${m.env.stackName}/${id}/name`, 12)}`);
+    const arn = m.arn('secretsmanager', `secret:${name}-${mixedId(`${m.env.stackName}/${id}/${name}`, 6)}`);
+    return { ref: arn, attributes: { Id: arn } };
+  },
   'AWS::Lambda::EventSourceMapping': (id, _props, m) => {
     const uuid = `${lowerId(`${m.env.stackName}/${id}`, 8)}-${lowerId(`${id}/a`, 4)}-${lowerId(`${id}/b`, 4)}-${lowerId(`${id}/c`, 4)}-${lowerId(`${id}/d`, 12)}`;
     return { ref: uuid, attributes: { Id: uuid, EventSourceMappingArn: m.arn('lambda', `event-source-mapping:${uuid}`) } };
@@ -141,6 +165,12 @@ function tableIds(id: string, props: Record<string, unknown>, m: StackModel): Ph
 export class StackModel implements IntrinsicResolver {
   private readonly physical = new Map<string, Physical>();
   private readonly resolving = new Set<string>();
+  /**
+   * Dynamic references already resolved, by their text: CloudFormation reads a secret when it
+   * deploys the resource, so a value changed later reaches resources only through a new
+   * deployment (locally, a restart or a hot swap, which builds a new model).
+   */
+  private readonly dynamicValues = new Map<string, string>();
 
   constructor(
     readonly template: CfnTemplate,
@@ -161,7 +191,7 @@ export class StackModel implements IntrinsicResolver {
 
   resolve(value: unknown): unknown {
     const resolved = resolveIntrinsics(value, this);
-    return resolved === NO_VALUE ? undefined : resolved;
+    return resolved === NO_VALUE ? undefined : this.withDynamicReferences(resolved);
   }
 
   ref(name: string): unknown {
@@ -205,6 +235,28 @@ export class StackModel implements IntrinsicResolver {
     return this.arn('appsync', `apis/${String(props.ApiId)}`);
   }
 
+  private withDynamicReferences(value: unknown): unknown {
+    const resolvers = this.env.dynamicReferences;
+    if (!resolvers || resolvers.size === 0) return value;
+    if (typeof value === 'string') {
+      if (!hasDynamicReference(value)) return value;
+      return replaceDynamicReferences(value, (service, parameter, whole) => {
+        const cached = this.dynamicValues.get(whole);
+        if (cached !== undefined) return cached;
+        const resolver = resolvers.get(service);
+        if (!resolver) return undefined;
+        const answer = resolver(parameter);
+        this.dynamicValues.set(whole, answer);
+        return answer;
+      });
+    }
+    if (Array.isArray(value)) return value.map((item) => this.withDynamicReferences(item));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.withDynamicReferences(item)]));
+    }
+    return value;
+  }
+
   private exists(logicalId: string): boolean {
     const condition = this.template.Resources[logicalId]?.Condition;
     return condition === undefined || this.condition(condition);
@@ -218,7 +270,8 @@ export class StackModel implements IntrinsicResolver {
     if (this.resolving.has(logicalId)) throw new Error(`Circular reference through ${logicalId}.`);
     this.resolving.add(logicalId);
     try {
-      const props = this.properties(logicalId);
+      // Physical ids never depend on a secret: dynamic references are left unresolved here.
+      const props = resolveIntrinsics(resource.Properties ?? {}, this) as Record<string, unknown>;
       const factory = PHYSICAL[resource.Type];
       const physical = factory
         ? factory(logicalId, props, this)

@@ -1,6 +1,6 @@
 // What a script needs to find the stack's resources locally, as CloudFormation's outputs and
 // physical ids give it in AWS: the stack's Outputs by name, and the physical id (name, URL
-// or ARN) of every table, queue, topic, bucket and function, keyed both by CDK construct
+// or ARN) of every table, queue, topic, bucket, function and secret, keyed both by CDK construct
 // path (`CalendarInvite/Messaging/InviteDispatch/Queue`) and by logical id.
 import type { StackModel } from './stackModel';
 
@@ -13,7 +13,7 @@ export type ResourceIds = {
   /** What Ref gives: the table, bucket or function name, the queue URL, the topic ARN. */
   ref: string;
   arn?: string;
-  /** A queue's or bucket's name where Ref gives something else. */
+  /** A queue's, bucket's or secret's name where Ref gives something else. */
   name?: string;
   /** A table's stream ARN. */
   streamArn?: string;
@@ -26,6 +26,11 @@ const LISTED: Record<string, (model: StackModel, logicalId: string) => Omit<Reso
   'AWS::SNS::Topic': (m, id) => ({ arn: att(m, id, 'TopicArn'), name: att(m, id, 'TopicName') }),
   'AWS::S3::Bucket': (m, id) => ({ arn: att(m, id, 'Arn') }),
   'AWS::Lambda::Function': (m, id) => ({ arn: att(m, id, 'Arn') }),
+  // Ref gives the ARN; the name is the ARN's resource part without the 6-character suffix.
+  'AWS::SecretsManager::Secret': (m, id) => {
+    const arn = String(m.ref(id));
+    return { arn, name: arn.split(':secret:')[1]?.replace(/-[A-Za-z0-9]{6}$/, '') };
+  },
 };
 
 function att(model: StackModel, logicalId: string, attribute: string): string | undefined {
