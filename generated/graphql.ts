@@ -144,6 +144,90 @@ export type EventStatus =
   | 'ACTIVE'
   | 'CANCELLED';
 
+export type ImportIssue = {
+  __typename?: 'ImportIssue';
+  email: Scalars['String']['output'];
+  /** For a repeat within the file: the row it repeats. */
+  firstRow?: Maybe<Scalars['Int']['output']>;
+  kind: ImportIssueKind;
+  reason: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+export type ImportIssueKind =
+  | 'DUPLICATE'
+  | 'INVALID'
+  | 'NOT_INVITED'
+  | 'REJECTED';
+
+/** A bulk import of attendees from a CSV file. */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  /** Bytes read so far: progress against size. */
+  bytesRead: Scalars['Int']['output'];
+  createdAt: Scalars['AWSDateTime']['output'];
+  eventId: Scalars['ID']['output'];
+  /** Why the import stopped early or failed. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  fileName?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The first rows of each kind that were not invited (up to 20 per kind): kind by kind, each in row order. */
+  issues: Array<ImportIssue>;
+  /** The last spreadsheet row read (the header is row 1; a quoted field spanning lines keeps its record one row). */
+  lastRow: Scalars['Int']['output'];
+  /** Bytes of the uploaded file, once it arrived. */
+  size?: Maybe<Scalars['Int']['output']>;
+  source: ImportSource;
+  startedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  status: ImportStatus;
+  /** The row from which nothing more was invited, when the API refused a whole chunk (a limit reached). */
+  stoppedAtRow?: Maybe<Scalars['Int']['output']>;
+  totals: ImportTotals;
+  /** Header names that are neither email nor name: ignored. */
+  unknownColumns: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+export type ImportSource =
+  | 'EMAIL'
+  | 'UPLOAD';
+
+export type ImportStatus =
+  /** Every row was read; see totals for what came of each. */
+  | 'COMPLETED'
+  /** The file could not be read as a guest list (see failureReason); nothing more is invited. */
+  | 'FAILED'
+  | 'RUNNING'
+  /** Waiting for the file (the upload URL expires after 15 minutes). */
+  | 'WAITING_FOR_UPLOAD';
+
+export type ImportTotals = {
+  __typename?: 'ImportTotals';
+  /** Repeats within the file, and addresses already invited. */
+  duplicates: Scalars['Int']['output'];
+  invalid: Scalars['Int']['output'];
+  invited: Scalars['Int']['output'];
+  /** Valid rows never invited: the import stopped (see stoppedAtRow). */
+  notInvited: Scalars['Int']['output'];
+  /** Addresses that bounced, complained or unsubscribed. */
+  rejected: Scalars['Int']['output'];
+  /** Data rows that are not blank. */
+  rows: Scalars['Int']['output'];
+  valid: Scalars['Int']['output'];
+};
+
+/** Where to send the CSV of a new import. */
+export type ImportUpload = {
+  __typename?: 'ImportUpload';
+  expiresAt: Scalars['AWSDateTime']['output'];
+  job: ImportJob;
+  /** Headers the PUT must carry, as a JSON object. */
+  uploadHeaders: Scalars['AWSJSON']['output'];
+  /** PUT the file here. */
+  uploadUrl: Scalars['AWSURL']['output'];
+};
+
 export type InviteIssue = {
   __typename?: 'InviteIssue';
   email: Scalars['String']['output'];
@@ -194,8 +278,20 @@ export type Mutation = {
   reinstateOrganizer: Organizer;
   /** Uninvite one attendee: they are mailed a cancellation and the event's counts change. */
   removeAttendee: Attendee;
+  /** For the importer (IAM): publishes the job as stored to onImportProgress subscribers. */
+  reportImportProgress: ImportJob;
   /** Change an organizer's limits (admins); limits left out keep their value. */
   setOrganizerLimits: Organizer;
+  /**
+   * Start a bulk import of attendees into an active event: returns the job and a presigned URL
+   * to PUT the CSV to (within 15 minutes, with `uploadHeaders`). The file: a header row with an
+   * `email` column (required) and a `name` column (optional), other columns ignored and
+   * reported; UTF-8 with or without BOM; comma or semicolon separated; quoted fields may hold
+   * separators and line breaks. Rows go through inviteAttendees' rules and limits in chunks of
+   * 100; `importJob` and `onImportProgress` follow it, and the organizer gets a summary notice.
+   * `source` is honoured for IAM callers alone (the mail ingestion says EMAIL).
+   */
+  startImport: ImportUpload;
   /** Suspend an organizer (admins): it can still read, but not create, update, invite or cancel. */
   suspendOrganizer: Organizer;
   /**
@@ -289,9 +385,39 @@ export type MutationRemoveAttendeeArgs = {
  * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
  * (errorInfo.limit), `NotFound`, `Conflict`.
  */
+export type MutationReportImportProgressArgs = {
+  eventId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
 export type MutationSetOrganizerLimitsArgs = {
   id: Scalars['ID']['input'];
   limits: OrganizerLimitsInput;
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationStartImportArgs = {
+  eventId: Scalars['ID']['input'];
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+  source?: InputMaybe<ImportSource>;
 };
 
 
@@ -386,6 +512,8 @@ export type Query = {
    * callers act for the organizer they name in `organizerId`.
    */
   events: EventConnection;
+  /** One bulk import of an event: its organizer, admins, or IAM for the organizer. An unknown id is a `NotFound` error. */
+  importJob: ImportJob;
   /** The calling organizer with status, limits and statistics. The first call of a new user registers the organizer. */
   me: Organizer;
   /** One organizer, for administrators (the `admins` group). An unknown id is a `NotFound` error. */
@@ -417,6 +545,13 @@ export type QueryEventsArgs = {
 };
 
 
+export type QueryImportJobArgs = {
+  eventId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryOrganizerArgs = {
   id: Scalars['ID']['input'];
 };
@@ -426,6 +561,26 @@ export type RsvpStats = {
   accepted: Scalars['Int']['output'];
   declined: Scalars['Int']['output'];
   tentative: Scalars['Int']['output'];
+};
+
+/**
+ * Live updates. Subscribers must be allowed to read what they subscribe to: an event's
+ * organizer, an admin, or IAM.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** An import's progress, after each chunk of rows and when it ends. */
+  onImportProgress?: Maybe<ImportJob>;
+};
+
+
+/**
+ * Live updates. Subscribers must be allowed to read what they subscribe to: an event's
+ * organizer, an admin, or IAM.
+ */
+export type SubscriptionOnImportProgressArgs = {
+  eventId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** What updateEvent changes: the fields given; the same rules as CreateEventInput. */

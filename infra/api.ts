@@ -22,6 +22,7 @@ import { NodeFunction } from './nodeFunction';
 import { join } from 'node:path';
 import { bundleResolver, PROJECT_ROOT } from './resolverBundle';
 import { PIPELINE_FUNCTIONS, RESOLVERS, type DataSourceName, type PipelineFunctionName } from './resolvers';
+import type { Imports } from './imports';
 import type { Settings } from './settings';
 
 export interface ApiProps {
@@ -30,6 +31,8 @@ export interface ApiProps {
   readonly settings: Settings;
   /** The invite-dispatch queue the inviteQueuer data source sends to (SQS_URL). */
   readonly inviteDispatch: IQueue;
+  /** Bulk imports: startImport hands out upload URLs into its bucket (the importUploads data source). */
+  readonly imports: Imports;
   /**
    * Path of the schema file.
    * @default schema.graphql at the project root
@@ -100,15 +103,26 @@ export class Api extends Construct {
     });
     props.inviteDispatch.grantSendMessages(inviteQueuer.fn);
 
+    // Presigned upload URLs for startImport: the signer must itself be allowed to PutObject.
+    const importUploads = new NodeFunction(this, 'ImportUploads', {
+      entry: 'importUploads/handler.ts',
+      description: 'Presigned upload URLs for bulk imports (startImport)',
+      environment: { REGION: Stack.of(this).region, IMPORTS_BUCKET: props.imports.bucket.bucketName },
+    });
+    props.imports.allowObjects(importUploads.role, ['s3:PutObject']);
+
     const dataSources: Record<DataSourceName, BaseDataSource> = {
       table: this.api.addDynamoDbDataSource('TableDataSource', props.table),
       none: this.api.addNoneDataSource('NoneDataSource'),
       inviteQueue: this.api.addLambdaDataSource('InviteQueueDataSource', inviteQueuer.fn),
+      importUploads: this.api.addLambdaDataSource('ImportUploadsDataSource', importUploads.fn),
     };
-    Validations.of(dataSources.inviteQueue).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(inviteQueuer.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
-      reason: 'CDK lets a Lambda data source invoke the function and its versions (`<function>:*`); the API invokes this one function only.',
-    });
+    for (const [name, fn] of [['inviteQueue', inviteQueuer], ['importUploads', importUploads]] as const) {
+      Validations.of(dataSources[name]).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+        reason: 'CDK lets a Lambda data source invoke the function and its versions (`<function>:*`); the API invokes this one function only.',
+      });
+    }
     Validations.of(dataSources.table).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(props.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
       reason: 'CDK grants the data source the table and its indexes (`<table>/index/*`); resolvers query the GSI.',

@@ -53,8 +53,10 @@ export class NodeFunction extends Construct {
         format: OutputFormat.ESM,
         target: 'node20',
         mainFields: ['module', 'main'],
-        // @aws-sdk/* stays external (the Node.js 18+ runtimes provide it): no CommonJS is
-        // bundled, so no createRequire banner is needed.
+        // @aws-sdk/* stays external (the Node.js 18+ runtimes provide it). Some bundled
+        // packages are CommonJS (papaparse, nodemailer) and require Node's built-ins at run
+        // time, which an ES module has no `require` for: the banner provides one.
+        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
       },
     });
     Validations.of(this.fn).acknowledge({

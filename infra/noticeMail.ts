@@ -5,7 +5,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { CONSUMER } from '../functions/noticeMailer/deliveryClaim';
+import { NOTICE_MAILER_CONSUMER } from '../functions/noticeMailer/deliverNotice';
 import { messageKey } from '../resolvers/lib/keys';
 import { organizerKey } from '../resolvers/lib/keys';
 import { NOTICE_MAILER_TIMEOUT } from './messaging';
@@ -56,7 +56,7 @@ export class NoticeMail extends Construct {
       }),
     );
 
-    const claims = messageKey(`${CONSUMER}/*`).pk;
+    const claims = messageKey(`${NOTICE_MAILER_CONSUMER}/*`).pk;
     // Its own idempotency items only.
     this.mailer.role.addToPrincipalPolicy(
       new PolicyStatement({

@@ -1,7 +1,7 @@
 // Every resolver and pipeline function of the API, in one list: field, code, data source.
 // Code paths are relative to resolvers/; each is bundled by infra/resolverBundle.ts.
 
-export type DataSourceName = 'table' | 'none' | 'inviteQueue';
+export type DataSourceName = 'table' | 'none' | 'inviteQueue' | 'importUploads';
 
 export const PIPELINE_FUNCTIONS = {
   getOrganizer: { code: 'organizers/fn/getOrganizer.ts', dataSource: 'table' },
@@ -24,6 +24,9 @@ export const PIPELINE_FUNCTIONS = {
   queueInvitations: { code: 'attendees/fn/queueInvitations.ts', dataSource: 'inviteQueue' },
   queryUpcomingEvents: { code: 'events/fn/queryUpcomingEvents.ts', dataSource: 'table' },
   queryPastEvents: { code: 'events/fn/queryPastEvents.ts', dataSource: 'table' },
+  putImportJob: { code: 'imports/fn/putImportJob.ts', dataSource: 'table' },
+  presignUpload: { code: 'imports/fn/presignUpload.ts', dataSource: 'importUploads' },
+  getImportJob: { code: 'imports/fn/getImportJob.ts', dataSource: 'table' },
 } as const satisfies Record<string, { code: string; dataSource: DataSourceName }>;
 
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
@@ -85,4 +88,13 @@ export const RESOLVERS: ResolverSpec[] = [
   { typeName: 'Mutation', fieldName: 'suspendOrganizer', code: 'organizers/suspendOrganizer.ts', dataSource: 'table' },
   { typeName: 'Mutation', fieldName: 'reinstateOrganizer', code: 'organizers/reinstateOrganizer.ts', dataSource: 'table' },
   { typeName: 'Mutation', fieldName: 'setOrganizerLimits', code: 'organizers/setOrganizerLimits.ts', dataSource: 'table' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'startImport',
+    code: 'imports/startImport.ts',
+    pipeline: ['getOrganizer', 'registerOrganizer', 'checkOrganizerActive', 'getEventToChange', 'putImportJob', 'presignUpload', 'noticeRefusal'],
+  },
+  { typeName: 'Query', fieldName: 'importJob', code: 'imports/importJob.ts', pipeline: ['getEventToRead', 'getImportJob'] },
+  { typeName: 'Mutation', fieldName: 'reportImportProgress', code: 'imports/reportImportProgress.ts', dataSource: 'table' },
+  { typeName: 'Subscription', fieldName: 'onImportProgress', code: 'imports/onImportProgress.ts', dataSource: 'table' },
 ];

@@ -3,11 +3,15 @@ import { Construct } from 'constructs';
 import { Api } from './api';
 import { Auth } from './auth';
 import { Data } from './data';
+import { Deliverability } from './deliverability';
+import { Imports } from './imports';
+import { Invitations } from './invitations';
 import { Mail } from './mail';
 import { Messaging } from './messaging';
 import { NoticeMail } from './noticeMail';
 import { Publishing } from './publishing';
 import type { Settings } from './settings';
+import { TokenKey } from './tokenKey';
 
 export interface CalendarInviteStackProps extends StackProps {
   readonly settings: Settings;
@@ -20,12 +24,16 @@ export class CalendarInviteStack extends Stack {
     const data = new Data(this, 'Data');
     const auth = new Auth(this, 'Auth', { table: data.table, settings: props.settings });
     const messaging = new Messaging(this, 'Messaging');
+    const tokenKey = new TokenKey(this, 'TokenKey');
+    const imports = new Imports(this, 'Imports');
     const api = new Api(this, 'Api', {
       table: data.table,
       userPool: auth.userPool,
       settings: props.settings,
       inviteDispatch: messaging.inviteDispatch.queue,
+      imports,
     });
+    imports.addImporter({ table: data.table, api: api.api });
     const mail = new Mail(this, 'Mail', {
       settings: props.settings,
       inboundTopic: messaging.inboundMail,
@@ -33,6 +41,7 @@ export class CalendarInviteStack extends Stack {
     });
     new Publishing(this, 'Publishing', {
       table: data.table,
+      newEventInvite: messaging.newEventInvite,
       eventUpdated: messaging.eventUpdated,
       eventCancellationRequest: messaging.eventCancellationRequest,
       organizerNotices: messaging.organizerNotices,
@@ -43,6 +52,19 @@ export class CalendarInviteStack extends Stack {
       sender: props.settings.sender,
       configurationSet: mail.configurationSet,
     });
+    // Deliverability: SES feedback and one-click unsubscribe (infra/deliverability.ts).
+    const deliverability = new Deliverability(this, 'Deliverability', { table: data.table, feedbackTopic: messaging.sesFeedback, tokenKey });
+    new Invitations(this, 'Invitations', {
+      table: data.table,
+      inviteDispatch: messaging.inviteDispatch.queue,
+      notifications: messaging.notifications.queue,
+      tokenKey,
+      sender: props.settings.sender,
+      rsvpEmail: props.settings.rsvpEmail,
+      configurationSet: mail.configurationSet,
+      linksUrl: deliverability.linksUrl,
+    });
+    new CfnOutput(this, 'LinksUrl', { value: deliverability.linksUrl, description: "Links in attendees' mail (one-click unsubscribe) start with this URL." });
 
     new CfnOutput(this, 'GraphqlUrl', { value: api.api.graphqlUrl });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });

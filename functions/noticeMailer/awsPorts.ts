@@ -5,9 +5,9 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { organizerKey } from '../../resolvers/lib/keys';
 import { dynamoDb } from '../lib/aws/dynamodb';
 import { sesV2 } from '../lib/aws/sesv2';
-import { claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest } from './deliveryClaim';
+import { claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest } from '../lib/sendOnce/sendClaim';
 import type { DeliveryPorts } from './deliverNotice';
-import { classifySendError } from './sesErrors';
+import { classifySendError } from '../lib/aws/sesErrors';
 
 export function awsPorts(table: string): DeliveryPorts {
   return {
@@ -17,7 +17,7 @@ export function awsPorts(table: string): DeliveryPorts {
         return 'claimed';
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        const state = await dynamoDb().send(new GetItemCommand(claimStateRequest(table, claim.messageId)));
+        const state = await dynamoDb().send(new GetItemCommand(claimStateRequest(claim)));
         return refusedClaimOutcome(state.Item ? unmarshall(state.Item) : undefined);
       }
     },

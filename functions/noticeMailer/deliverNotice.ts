@@ -1,4 +1,4 @@
-// One notice from the queue to the organizer's mailbox: parse, claim (deliveryClaim.ts),
+// One notice from the queue to the organizer's mailbox: parse, claim (lib/sendOnce/sendClaim.ts),
 // look the organizer's address up, send, mark. The AWS calls come in as ports, so the
 // decisions are tested without AWS:
 // - sent / duplicate (already sent or dropped): the message is done;
@@ -10,9 +10,12 @@ import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { isPermanent } from '../lib/errors';
 import type { log as writeLog } from '../lib/log';
 import type { OrganizerNoticeMessage } from '../lib/messages/organizerNotice';
-import type { Claim, ClaimOutcome, DeliveryStatus } from './deliveryClaim';
+import type { Claim, ClaimOutcome, DeliveryStatus } from '../lib/sendOnce/sendClaim';
 import { noticeMail } from './noticeMail';
 import { parseNotice } from './parseNotice';
+
+/** The key namespace of the mailer's idempotency items (`message#noticeMailer/<message id>`). */
+export const NOTICE_MAILER_CONSUMER = 'noticeMailer';
 
 export type DeliveryPorts = {
   claim(claim: Claim): Promise<ClaimOutcome>;
@@ -45,7 +48,7 @@ export async function deliverNotice(body: string, config: DeliveryConfig, ports:
   } catch (error) {
     return { outcome: 'dropped', reason: (error as Error).message };
   }
-  const claim: Claim = { table: config.table, messageId: notice.messageId, token: config.newToken(), nowMs: config.now(), leaseMs: config.leaseMs };
+  const claim: Claim = { table: config.table, consumer: NOTICE_MAILER_CONSUMER, messageId: notice.messageId, token: config.newToken(), nowMs: config.now(), leaseMs: config.leaseMs };
   let claimed: ClaimOutcome;
   try {
     claimed = await ports.claim(claim);

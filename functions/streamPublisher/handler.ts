@@ -1,7 +1,8 @@
-// DynamoDB stream of the table -> the EVENT_UPDATED, EVENT_CANCELLATION_REQUEST and organizer
-// notices topics. The change is the outbox: mutations write the table and never wait on SNS;
-// this function publishes what they wrote, in stream order, and a failed publish is retried
-// by the event source mapping (then described to its on-failure queue), never lost.
+// DynamoDB stream of the table -> the NEW_EVENT_INVITE, EVENT_UPDATED,
+// EVENT_CANCELLATION_REQUEST and organizer notices topics. The change is the outbox:
+// mutations write the table and never wait on SNS; this function publishes what they wrote,
+// in stream order, and a failed publish is retried by the event source mapping (then
+// described to its on-failure queue), never lost.
 import { PublishCommand } from '@aws-sdk/client-sns';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { sns } from '../lib/aws/sns';

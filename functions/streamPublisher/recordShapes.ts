@@ -1,8 +1,9 @@
 // The table items the publisher reads, checked against the shapes resolvers/lib/records.ts
 // declares: an image without what a message needs is malformed (a retry cannot fix it), and
 // the error says which attribute is wrong.
-import type { EventRecord, NoticeRecord, OrganizerRecord } from '../../resolvers/lib/records';
+import type { AttendeeRecord, EventRecord, NoticeRecord, OrganizerRecord } from '../../resolvers/lib/records';
 import { MalformedInputError } from '../lib/errors';
+import { isInviteSource } from '../lib/messages/newEventInvite';
 import { isNoticeKind } from '../lib/messages/organizerNotice';
 
 type Item = Record<string, unknown>;
@@ -35,6 +36,14 @@ export function asNoticeRecord(item: Item | undefined, where: string): NoticeRec
   const details = item?.details;
   check.that('details', details === undefined || (typeof details === 'object' && details !== null && !Array.isArray(details)), 'a map');
   return item as NoticeRecord;
+}
+
+export function asAttendeeRecord(item: Item | undefined, where: string): AttendeeRecord {
+  const check = checker(item, where);
+  for (const name of ['eventId', 'organizerId', 'email', 'invitedAt']) check.text(name);
+  check.optionalText('name');
+  check.that('source', isInviteSource(item?.source), 'API, IMPORT or EMAIL');
+  return item as AttendeeRecord;
 }
 
 function checker(item: Item | undefined, where: string) {

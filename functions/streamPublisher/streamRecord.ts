@@ -3,10 +3,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { eventKey, NOTICE_SK_PREFIX, organizerKey, TABLE_KEY, type TableKey } from '../../resolvers/lib/keys';
+import { ATTENDEE_SK_PREFIX, eventKey, NOTICE_SK_PREFIX, organizerKey, TABLE_KEY, type TableKey } from '../../resolvers/lib/keys';
 import { MalformedInputError } from '../lib/errors';
 
-export type ItemKind = 'event' | 'organizerProfile' | 'notice' | 'other';
+export type ItemKind = 'event' | 'attendee' | 'organizerProfile' | 'notice' | 'other';
 
 export type ChangeRecord = {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -26,6 +26,7 @@ const ORGANIZER = organizerKey('');
 /** Which item the keys belong to (ARCHITECTURE.md section 6). */
 export function itemKind(keys: TableKey): ItemKind {
   if (keys.sk === EVENT.sk && keys.pk.startsWith(EVENT.pk)) return 'event';
+  if (keys.pk.startsWith(EVENT.pk) && keys.sk.startsWith(ATTENDEE_SK_PREFIX)) return 'attendee';
   if (keys.pk.startsWith(ORGANIZER.pk) && keys.sk === ORGANIZER.sk) return 'organizerProfile';
   if (keys.pk.startsWith(ORGANIZER.pk) && keys.sk.startsWith(NOTICE_SK_PREFIX)) return 'notice';
   return 'other';

@@ -16,6 +16,8 @@ export type DispatchMessage = {
   sequence: number;
   /** For a removed attendee, whose record is gone by the time the mail is built. */
   name?: string | null;
+  /** For a removed attendee: when that invitation was made (a re-invitation is another one). */
+  invitedAt?: string | null;
 };
 
 /** The inviteQueuer function's event. */

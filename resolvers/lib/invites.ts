@@ -2,7 +2,7 @@
 // duplicates (in the call, or already invited) and refused addresses (bounced, complained,
 // unsubscribed from this organizer) sorted out, each with a reason.
 import { attendeeKey, normalizeEmail } from './keys';
-import type { AttendeeRecord, SuppressionRecord } from './records';
+import type { AttendeeRecord, EventRecord, SuppressionRecord } from './records';
 
 export const INVITE_LIMITS = {
   /** Attendees per inviteAttendees call. */
@@ -137,10 +137,11 @@ export function sortInvitees(valid: Invitee[], existing: AttendeeRecord[], suppr
   return { toInvite, duplicates, rejected };
 }
 
-export function newAttendeeRecord(eventId: string, invitee: Invitee, now: string, source: AttendeeRecord['source']): AttendeeRecord {
+export function newAttendeeRecord(event: Pick<EventRecord, 'id' | 'organizerId'>, invitee: Invitee, now: string, source: AttendeeRecord['source']): AttendeeRecord {
   return {
-    ...attendeeKey(eventId, invitee.email),
-    eventId,
+    ...attendeeKey(event.id, invitee.email),
+    eventId: event.id,
+    organizerId: event.organizerId,
     email: invitee.email,
     name: invitee.name,
     status: 'NEEDS_ACTION',

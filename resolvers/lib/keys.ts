@@ -55,6 +55,18 @@ export function attendeeKey(eventId: string, email: string): TableKey {
   return { pk: `event#${eventId}`, sk: `${ATTENDEE_SK_PREFIX}${normalizeEmail(email)}` };
 }
 
+export const IMPORT_SK_PREFIX = 'import#';
+
+/** A bulk import job of an event, under the event's partition. */
+export function importJobKey(eventId: string, jobId: string): TableKey {
+  return { pk: `event#${eventId}`, sk: `${IMPORT_SK_PREFIX}${jobId}` };
+}
+
+/** The S3 key an import's CSV is uploaded to (IMPORTS_PREFIX of the imports bucket). */
+export function importObjectKey(eventId: string, jobId: string): string {
+  return `imports/${eventId}/${jobId}.csv`;
+}
+
 /** How many invitations an organizer sent on one UTC day (`yyyy-mm-dd`): the daily limit's counter. */
 export function invitationsDayKey(organizerId: string, day: string): TableKey {
   return { pk: `organizer#${organizerId}`, sk: `invitations#${day}` };

@@ -86,6 +86,8 @@ export type AttendeeRecord = {
   pk: string;
   sk: string;
   eventId: string;
+  /** The event's organizer (for the NEW_EVENT_INVITE envelope and per-organizer suppression). */
+  organizerId: string;
   /** As given, trimmed, with the domain lower-cased. */
   email: string;
   name: string | null;
@@ -109,10 +111,53 @@ export type SuppressionRecord = {
   updatedAt: string;
 };
 
+export type ImportStatus = 'WAITING_FOR_UPLOAD' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+/** One row not invited, as the importer keeps it (functions/importer/importSummary.ts RowIssue). */
+export type ImportRowIssueRecord = { row: number; email: string; reason: string; firstRow?: number };
+
+/**
+ * The importer's summary (functions/importer/importSummary.ts ImportSummary), stored whole
+ * after each chunk: it is the import's checkpoint as well as what the API shows.
+ */
+export type ImportSummaryRecord = {
+  version: number;
+  unknownColumns: string[];
+  lastRow: number;
+  bytesRead: number;
+  totals: { rows: number; valid: number; invited: number; duplicates: number; invalid: number; rejected: number; notInvited: number };
+  issues: { invalid: ImportRowIssueRecord[]; duplicates: ImportRowIssueRecord[]; rejected: ImportRowIssueRecord[]; notInvited: ImportRowIssueRecord[] };
+  stopped: { row: number; errorType: string; reason: string } | null;
+  done: boolean;
+};
+
+/** A bulk import (keys.importJobKey): made by startImport, run by the importer. */
+export type ImportJobRecord = {
+  pk: string;
+  sk: string;
+  id: string;
+  eventId: string;
+  organizerId: string;
+  status: ImportStatus;
+  source: 'UPLOAD' | 'EMAIL';
+  fileName: string | null;
+  /** Where the file is uploaded (keys.importObjectKey). */
+  objectKey: string;
+  size: number | null;
+  summary: ImportSummaryRecord | null;
+  failureReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** TTL (epoch seconds): jobs are kept 90 days. */
+  expiresAt: number;
+};
+
 /** The fields of an event its attendees see: a change to any of them bumps the SEQUENCE. */
 export const ATTENDEE_VISIBLE_FIELDS = ['title', 'description', 'location', 'startsAt', 'endsAt', 'timeZone'] as const;
 
-export type NoticeKind = 'EVENT_CREATED' | 'REQUEST_REFUSED' | 'LIMIT_REACHED';
+export type NoticeKind = 'EVENT_CREATED' | 'REQUEST_REFUSED' | 'LIMIT_REACHED' | 'IMPORT_FINISHED';
 
 /**
  * An organizer notice waiting in the table (keys.noticeKey): the stream delivers it by email

@@ -3,8 +3,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { eventKey, noticeKey, organizerKey, TABLE_KEY } from '../../resolvers/lib/keys';
-import type { EventRecord, NoticeRecord, OrganizerRecord } from '../../resolvers/lib/records';
+import { attendeeKey, eventKey, noticeKey, organizerKey, TABLE_KEY } from '../../resolvers/lib/keys';
+import type { AttendeeRecord, EventRecord, NoticeRecord, OrganizerRecord } from '../../resolvers/lib/records';
 
 export const ORGANIZER_ID = 'org-1';
 
@@ -60,6 +60,26 @@ export function makeNotice(overrides: Partial<NoticeRecord> = {}): NoticeRecord 
     details: { operation: 'createEvent', errorType: 'Unauthorized', errorInfo: { reason: 'ORGANIZER_SUSPENDED' }, eventId: null },
     createdAt,
     expiresAt: 1_900_000_000,
+    ...overrides,
+  };
+}
+
+/** An attendee of makeEvent()'s event as inviteAttendees inserts it (keys follow eventId and email). */
+export function makeAttendee(overrides: Partial<AttendeeRecord> = {}): AttendeeRecord {
+  const eventId = overrides.eventId ?? 'evt-1';
+  const email = overrides.email ?? 'Grace.Hopper@example.com';
+  const invitedAt = overrides.invitedAt ?? '2030-01-02T11:00:00.000Z';
+  return {
+    ...attendeeKey(eventId, email),
+    eventId,
+    organizerId: ORGANIZER_ID,
+    email,
+    name: 'Grace Hopper',
+    status: 'NEEDS_ACTION',
+    delivery: { state: 'QUEUED', attempts: 0 },
+    source: 'API',
+    invitedAt,
+    updatedAt: invitedAt,
     ...overrides,
   };
 }

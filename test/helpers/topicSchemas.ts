@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const TOPIC_SCHEMA_FILES = {
+  NEW_EVENT_INVITE: 'new-event-invite.schema.json',
   EVENT_UPDATED: 'event-updated.schema.json',
   EVENT_CANCELLATION_REQUEST: 'event-cancellation-request.schema.json',
   ORGANIZER_NOTICE: 'organizer-notice.schema.json',

@@ -1,7 +1,7 @@
 // SendMessageBatch entries for dispatch messages: ten per batch (SQS's limit), ids that say
 // which message each is, so failures can be named.
 import type { SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
-import type { DispatchMessage } from '../../resolvers/lib/dispatch';
+import type { DispatchMessage } from '../../../resolvers/lib/dispatch';
 
 /** SendMessageBatch takes at most ten entries. */
 export const SQS_BATCH_SIZE = 10;

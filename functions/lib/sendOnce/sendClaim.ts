@@ -1,6 +1,6 @@
-// Sending each notice once, although SQS delivers at least once: before sending, the mailer
-// claims the notice's idempotency item (`message#noticeMailer/<messageId>`) with a
-// conditional put, and marks it SENT (or DROPPED) after. Outcomes of a claim:
+// Sending each mail once, although SQS delivers at least once: before sending, a consumer
+// claims the mail's idempotency item (`message#<consumer>/<messageId>`) with a conditional
+// put, and marks it SENT (or DROPPED) after. Outcomes of a claim:
 // - no item, or a SENDING claim whose lease ran out (its sender died): claimed, send;
 // - SENT or DROPPED: a redelivery, done without sending;
 // - SENDING with a live lease: another receive of the same message is sending it right now;
@@ -11,10 +11,8 @@
 // (send, then mark) prefers a rare duplicate to a lost notice.
 import type { DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { messageKey } from '../../resolvers/lib/keys';
+import { messageKey } from '../../../resolvers/lib/keys';
 
-/** Whose claims these are: the key namespace of this consumer's idempotency items. */
-export const CONSUMER = 'noticeMailer';
 /**
  * Idempotency items outlive every redelivery: SQS keeps a message 4 days in the queue and
  * 14 in the DLQ (a redrive from the DLQ still finds the mark), so 15 days.
@@ -26,6 +24,8 @@ export type ClaimOutcome = 'claimed' | 'done' | 'inProgress';
 
 export type Claim = {
   table: string;
+  /** Whose claim: the key namespace of one consumer's idempotency items (its IAM scope too). */
+  consumer: string;
   messageId: string;
   /** Unique per attempt: only the attempt that claimed may release. */
   token: string;
@@ -34,15 +34,15 @@ export type Claim = {
   leaseMs: number;
 };
 
-function key(messageId: string) {
-  return marshall(messageKey(`${CONSUMER}/${messageId}`));
+function key(claim: Pick<Claim, 'consumer' | 'messageId'>) {
+  return marshall(messageKey(`${claim.consumer}/${claim.messageId}`));
 }
 
 export function claimRequest(claim: Claim): PutItemCommandInput {
   return {
     TableName: claim.table,
     Item: marshall({
-      ...messageKey(`${CONSUMER}/${claim.messageId}`),
+      ...messageKey(`${claim.consumer}/${claim.messageId}`),
       messageId: claim.messageId,
       status: 'SENDING' satisfies DeliveryStatus,
       claimToken: claim.token,
@@ -57,8 +57,8 @@ export function claimRequest(claim: Claim): PutItemCommandInput {
 }
 
 /** Read after a refused claim, to tell a redelivery from a concurrent receive. */
-export function claimStateRequest(table: string, messageId: string): GetItemCommandInput {
-  return { TableName: table, Key: key(messageId), ConsistentRead: true };
+export function claimStateRequest(claim: Pick<Claim, 'table' | 'consumer' | 'messageId'>): GetItemCommandInput {
+  return { TableName: claim.table, Key: key(claim), ConsistentRead: true };
 }
 
 /** What a refused claim means, from the item that refused it (undefined: gone meanwhile). */
@@ -80,7 +80,7 @@ export function finishRequest(claim: Claim, status: Exclude<DeliveryStatus, 'SEN
   }
   return {
     TableName: claim.table,
-    Key: key(claim.messageId),
+    Key: key(claim),
     UpdateExpression: `SET ${sets.join(', ')} REMOVE #claimedUntil`,
     ExpressionAttributeNames: {
       '#status': 'status',
@@ -97,7 +97,7 @@ export function finishRequest(claim: Claim, status: Exclude<DeliveryStatus, 'SEN
 export function releaseRequest(claim: Claim): DeleteItemCommandInput {
   return {
     TableName: claim.table,
-    Key: key(claim.messageId),
+    Key: key(claim),
     ConditionExpression: '#claimToken = :token',
     ExpressionAttributeNames: { '#claimToken': 'claimToken' },
     ExpressionAttributeValues: marshall({ ':token': claim.token }),

@@ -57,6 +57,7 @@ export function response(ctx: Context) {
     eventId: event.id,
     email: attendee.email,
     name: attendee.name,
+    invitedAt: attendee.invitedAt,
     sequence: event.sequence + 1,
   };
   ctx.stash.dispatch = [cancel];

@@ -29,7 +29,7 @@ export function request(ctx: Context) {
   const organizer = ctx.stash.organizer as OrganizerRecord;
   const now = util.time.nowISO8601();
   const attendees = toInvite.map((invitee) =>
-    newAttendeeRecord(event.id, invitee, now, ctx.stash.source)
+    newAttendeeRecord(event, invitee, now, ctx.stash.source)
   );
   ctx.stash.attendees = attendees;
   const n = attendees.length;

@@ -8,7 +8,7 @@ import { Data } from '../../../infra/data';
 import { Mail } from '../../../infra/mail';
 import { Messaging } from '../../../infra/messaging';
 import { NoticeMail } from '../../../infra/noticeMail';
-import { Publishing } from '../../../infra/publishing';
+import { MAX_EVENT_SOURCE_FILTERS, Publishing } from '../../../infra/publishing';
 import { DEFAULT_SETTINGS } from '../../../infra/settings';
 
 let app: App;
@@ -22,6 +22,7 @@ beforeAll(() => {
   const mail = new Mail(stack, 'Mail', { settings: DEFAULT_SETTINGS, inboundTopic: messaging.inboundMail, feedbackTopic: messaging.sesFeedback, retainBucket: false });
   new Publishing(stack, 'Publishing', {
     table: data.table,
+    newEventInvite: messaging.newEventInvite,
     eventUpdated: messaging.eventUpdated,
     eventCancellationRequest: messaging.eventCancellationRequest,
     organizerNotices: messaging.organizerNotices,
@@ -36,11 +37,12 @@ const functionId = (description: RegExp) => {
 };
 
 describe('the stream publisher', () => {
-  it('gets the three topic ARNs in the seed’s variable names, and REGION', () => {
+  it('gets the four topic ARNs in the seed’s variable names, and REGION', () => {
     const fn = template.findResources('AWS::Lambda::Function')[functionId(/^Table stream/)];
     expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 60 });
     expect(fn.Properties.Environment.Variables).toEqual({
       REGION: { Ref: 'AWS::Region' },
+      NEW_EVENT_INVITE: { Ref: expect.stringMatching(/^MessagingNewEventInvite/) },
       EVENT_UPDATED: { Ref: expect.stringMatching(/^MessagingEventUpdated/) },
       EVENT_CANCELLATION_REQUEST: { Ref: expect.stringMatching(/^MessagingEventCancellationRequest/) },
       ORGANIZER_NOTICES: { Ref: expect.stringMatching(/^MessagingOrganizerNotices/) },
@@ -63,21 +65,23 @@ describe('the stream publisher', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 });
   });
 
-  it('is invoked only for event, organizer-profile and notice items', () => {
+  it('is invoked only for event, attendee-insert, organizer-profile and notice items, within Lambda’s filter quota', () => {
     const [mapping] = Object.values(template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: functionId(/^Table stream/) } } }));
     const patterns = mapping.Properties.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
     expect(patterns).toEqual([
       { eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { pk: { S: [{ prefix: 'event#' }] }, sk: { S: ['event'] } } } },
       { eventName: ['MODIFY'], dynamodb: { Keys: { pk: { S: [{ prefix: 'organizer#' }] }, sk: { S: ['profile'] } } } },
       { eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'organizer#' }] }, sk: { S: [{ prefix: 'notice#' }] } } } },
+      { eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'event#' }] }, sk: { S: [{ prefix: 'attendee#' }] } } } },
     ]);
+    expect(patterns.length).toBeLessThanOrEqual(MAX_EVENT_SOURCE_FILTERS);
   });
 
-  it('may publish to the three topics and nothing else: no table access, no KMS', () => {
+  it('may publish to the four topics and nothing else: no table access, no KMS', () => {
     const [policy] = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^PublishingStreamPublisher') } }));
     const statements = policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[];
     const actions = statements.flatMap((s) => [s.Action].flat());
-    expect(actions.filter((a) => a.startsWith('sns:'))).toEqual(['sns:Publish', 'sns:Publish', 'sns:Publish']);
+    expect(actions.filter((a) => a.startsWith('sns:'))).toEqual(['sns:Publish', 'sns:Publish', 'sns:Publish', 'sns:Publish']);
     expect(actions.filter((a) => a.startsWith('kms:'))).toEqual([]);
     expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']);
   });

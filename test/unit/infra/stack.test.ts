@@ -74,7 +74,8 @@ describe('the CDK stack', () => {
   it('has a queue with a DLQ for each kind of work, and the topics other systems subscribe to', () => {
     const queues = template.findResources('AWS::SQS::Queue');
     const withDlq = Object.values(queues).filter((q) => q.Properties.RedrivePolicy);
-    expect(withDlq).toHaveLength(4);
+    // invite-dispatch, event-requests, notifications, notice-mail, SES feedback, imports.
+    expect(withDlq).toHaveLength(6);
     for (const q of withDlq) expect(q.Properties.RedrivePolicy.maxReceiveCount).toBe(5);
     const names = Object.values(template.findResources('AWS::SNS::Topic')).map((t) => t.Properties.DisplayName);
     expect(names).toEqual(expect.arrayContaining(['NEW_EVENT_INVITE', 'EVENT_UPDATED', 'EVENT_CANCELLATION_REQUEST']));

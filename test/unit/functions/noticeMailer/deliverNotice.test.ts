@@ -1,7 +1,7 @@
 import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { describe, expect, it, vi } from 'vitest';
 import { PermanentError } from '../../../../functions/lib/errors';
-import type { Claim, ClaimOutcome } from '../../../../functions/noticeMailer/deliveryClaim';
+import type { Claim, ClaimOutcome } from '../../../../functions/lib/sendOnce/sendClaim';
 import { deliverNotice, type DeliveryPorts } from '../../../../functions/noticeMailer/deliverNotice';
 import { makeNoticeMessage } from '../../../helpers/notices';
 
@@ -47,7 +47,7 @@ describe('delivering a notice', () => {
     expect(f.sent).toHaveLength(1);
     expect(f.sent[0]).toMatchObject({ FromEmailAddress: CONFIG.sender, Destination: { ToAddresses: ['ada@example.com'] } });
     expect(f.ports.organizerEmail).toHaveBeenCalledWith('org-1');
-    expect(f.ports.claim).toHaveBeenCalledWith({ table: 'table', messageId: 'ORGANIZER_NOTICE#EVENT_CREATED#evt-1', token: 'token-1', nowMs: 1_000, leaseMs: 40_000 });
+    expect(f.ports.claim).toHaveBeenCalledWith({ table: 'table', consumer: 'noticeMailer', messageId: 'ORGANIZER_NOTICE#EVENT_CREATED#evt-1', token: 'token-1', nowMs: 1_000, leaseMs: 40_000 });
     expect(f.claims.get('ORGANIZER_NOTICE#EVENT_CREATED#evt-1')?.status).toBe('SENT');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MalformedInputError } from '../../../../functions/lib/errors';
 import { publicationsFor, publishInput, type Publication } from '../../../../functions/streamPublisher/publications';
 import { readStreamRecord } from '../../../../functions/streamPublisher/streamRecord';
-import { makeEvent, makeNotice, makeOrganizer, ORGANIZER_ID, streamRecord } from '../../../helpers/streamRecords';
+import { makeAttendee, makeEvent, makeNotice, makeOrganizer, ORGANIZER_ID, streamRecord } from '../../../helpers/streamRecords';
 import { schemaErrors } from '../../../helpers/topicSchemas';
 
 type Images = Parameters<typeof streamRecord>[1];
@@ -108,6 +108,44 @@ describe('event cancellations', () => {
   });
 });
 
+describe('new invitations', () => {
+  it('publishes NEW_EVENT_INVITE for an attendee item inserted, with a messageId every retry repeats', () => {
+    const attendee = makeAttendee();
+    const [publication, ...rest] = publish('INSERT', { new: attendee });
+    expect(rest).toEqual([]);
+    expect(publication.topic).toBe('NEW_EVENT_INVITE');
+    expect(publication.attributes).toEqual({ type: 'NEW_EVENT_INVITE', organizerId: ORGANIZER_ID, eventId: 'evt-1' });
+    expect(publication.message).toEqual({
+      type: 'NEW_EVENT_INVITE',
+      schemaVersion: 1,
+      messageId: 'NEW_EVENT_INVITE#evt-1#grace.hopper@example.com#2030-01-02T11:00:00.000Z',
+      occurredAt: '2030-01-02T11:00:00.000Z',
+      organizerId: ORGANIZER_ID,
+      eventId: 'evt-1',
+      attendee: { email: 'Grace.Hopper@example.com', name: 'Grace Hopper', source: 'API', invitedAt: '2030-01-02T11:00:00.000Z' },
+    });
+    // A retried stream record (another sequence number) publishes the same messageId.
+    expect(publish('INSERT', { new: attendee }, '9001')[0].message.messageId).toBe(publication.message.messageId);
+  });
+
+  it('carries the source and a missing name as null, and tells re-invitations apart by invitedAt', () => {
+    const [imported] = publish('INSERT', { new: makeAttendee({ source: 'IMPORT', name: undefined as never }) });
+    expect(imported.message).toMatchObject({ attendee: { source: 'IMPORT', name: null } });
+    const [emailed] = publish('INSERT', { new: makeAttendee({ source: 'EMAIL', name: null, invitedAt: '2030-01-09T08:00:00.000Z' }) });
+    expect(emailed.message).toMatchObject({ occurredAt: '2030-01-09T08:00:00.000Z', attendee: { source: 'EMAIL', name: null } });
+    expect(emailed.message.messageId).not.toBe(imported.message.messageId);
+  });
+
+  it('publishes nothing when an attendee answers, is delivered to, or is removed', () => {
+    const invited = makeAttendee();
+    const accepted = makeAttendee({ status: 'ACCEPTED', updatedAt: '2030-01-03T00:00:00.000Z' });
+    const sent = makeAttendee({ delivery: { state: 'SENT', attempts: 1, sequence: 0 } });
+    expect(publish('MODIFY', { old: invited, new: accepted })).toEqual([]);
+    expect(publish('MODIFY', { old: invited, new: sent })).toEqual([]);
+    expect(publish('REMOVE', { old: invited })).toEqual([]);
+  });
+});
+
 describe('organizer notices', () => {
   it('tells the organizer an event was created (INSERT of an event item), in the event’s time zone', () => {
     const [publication, ...rest] = publish('INSERT', { new: makeEvent() });
@@ -176,7 +214,6 @@ describe('what publishes nothing', () => {
     expect(publish('REMOVE', { old: makeNotice() })).toEqual([]);
     expect(publish('MODIFY', { old: makeNotice(), new: makeNotice({ subject: 'edited' }) })).toEqual([]);
     expect(publish('INSERT', { new: makeOrganizer() })).toEqual([]);
-    expect(publish('INSERT', { new: { pk: 'event#evt-1', sk: 'attendee#guest@example.com', status: 'NEEDS-ACTION' } })).toEqual([]);
     expect(publish('INSERT', { new: { pk: 'organizer-email#ada@example.com', sk: 'organizer', organizerId: ORGANIZER_ID } })).toEqual([]);
     expect(publish('INSERT', { new: { pk: 'message#x', sk: 'message' } })).toEqual([]);
   });
@@ -192,12 +229,25 @@ describe('malformed records', () => {
     expect(bad({ new: makeNotice({ kind: 'SOMETHING' as never }) }, 'INSERT')).toThrow(/kind must be a NoticeKind/);
     expect(bad({ old: makeOrganizer(), new: { ...makeOrganizer(), limits: {} as never } })).toThrow(/limits.maxActiveEvents/);
   });
+
+  it('include an attendee image without what its invitation needs', () => {
+    const bad = (attendee: Record<string, unknown>) => () => publicationsFor(readStreamRecord(streamRecord('INSERT', { new: { ...makeAttendee(), ...attendee } }, '78')));
+    expect(bad({ organizerId: undefined })).toThrow(MalformedInputError);
+    expect(bad({ organizerId: undefined })).toThrow(/INSERT of event#evt-1 \/ attendee#grace.hopper@example.com \(stream record 78\), NewImage: organizerId must be a non-empty string/);
+    expect(bad({ invitedAt: '' })).toThrow(/invitedAt must be a non-empty string/);
+    expect(bad({ email: 42 })).toThrow(/email must be a non-empty string/);
+    expect(bad({ name: ['Grace'] })).toThrow(/name must be a string or null/);
+    expect(bad({ source: 'FAX' })).toThrow(/source must be API, IMPORT or EMAIL/);
+    const withoutImage = streamRecord('INSERT', { new: makeAttendee() });
+    withoutImage.dynamodb!.NewImage = undefined;
+    expect(() => publicationsFor(readStreamRecord(withoutImage))).toThrow(/NewImage: the image is missing/);
+  });
 });
 
 describe('publishInput', () => {
   it('publishes the message as JSON with String attributes, to the topic’s ARN', () => {
     const [publication] = publish('INSERT', { new: makeEvent() });
-    const arns = { EVENT_UPDATED: 'arn:u', EVENT_CANCELLATION_REQUEST: 'arn:c', ORGANIZER_NOTICES: 'arn:n' };
+    const arns = { NEW_EVENT_INVITE: 'arn:i', EVENT_UPDATED: 'arn:u', EVENT_CANCELLATION_REQUEST: 'arn:c', ORGANIZER_NOTICES: 'arn:n' };
     const input = publishInput(publication, arns);
     expect(input.TopicArn).toBe('arn:n');
     expect(JSON.parse(input.Message!)).toEqual(publication.message);
@@ -205,6 +255,17 @@ describe('publishInput', () => {
       type: { DataType: 'String', StringValue: 'ORGANIZER_NOTICE' },
       organizerId: { DataType: 'String', StringValue: ORGANIZER_ID },
       kind: { DataType: 'String', StringValue: 'EVENT_CREATED' },
+    });
+  });
+
+  it('sends an invitation to the NEW_EVENT_INVITE topic with the eventId attribute for filter policies', () => {
+    const [publication] = publish('INSERT', { new: makeAttendee() });
+    const input = publishInput(publication, { NEW_EVENT_INVITE: 'arn:i', EVENT_UPDATED: 'arn:u', EVENT_CANCELLATION_REQUEST: 'arn:c', ORGANIZER_NOTICES: 'arn:n' });
+    expect(input.TopicArn).toBe('arn:i');
+    expect(input.MessageAttributes).toEqual({
+      type: { DataType: 'String', StringValue: 'NEW_EVENT_INVITE' },
+      organizerId: { DataType: 'String', StringValue: ORGANIZER_ID },
+      eventId: { DataType: 'String', StringValue: 'evt-1' },
     });
   });
 });

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MalformedInputError } from '../../../../functions/lib/errors';
 import { itemKind, readStreamRecord } from '../../../../functions/streamPublisher/streamRecord';
-import { eventKey, noticeKey, organizerEmailKey, organizerKey } from '../../../../resolvers/lib/keys';
+import { attendeeKey, eventKey, noticeKey, organizerEmailKey, organizerKey } from '../../../../resolvers/lib/keys';
 import { makeEvent, streamRecord } from '../../../helpers/streamRecords';
 
 describe('itemKind', () => {
-  it('knows event, organizer profile and notice items by the keys keys.ts builds, and nothing else', () => {
+  it('knows event, attendee, organizer profile and notice items by the keys keys.ts builds, and nothing else', () => {
     expect(itemKind(eventKey('e1'))).toBe('event');
+    expect(itemKind(attendeeKey('e1', 'Ada@Example.com'))).toBe('attendee');
     expect(itemKind(organizerKey('o1'))).toBe('organizerProfile');
     expect(itemKind(noticeKey('o1', '2030-01-01T00:00:00.000Z', 'n1'))).toBe('notice');
     expect(itemKind(organizerEmailKey('ada@example.com'))).toBe('other');
-    expect(itemKind({ pk: 'event#e1', sk: 'attendee#ada@example.com' })).toBe('other');
+    expect(itemKind({ pk: 'organizer#o1', sk: 'attendee#ada@example.com' })).toBe('other');
+    expect(itemKind({ pk: 'event#e1', sk: 'invitations#2030-01-01' })).toBe('other');
     expect(itemKind({ pk: 'message#m1', sk: 'message' })).toBe('other');
   });
 });

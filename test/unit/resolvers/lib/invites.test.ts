@@ -91,7 +91,7 @@ describe('sortInvitees', () => {
 
 describe('newAttendeeRecord', () => {
   it('keys the attendee by normalized address under the event, waiting for an answer, queued', () => {
-    const a = newAttendeeRecord('e1', { email: 'Ada@example.com', name: 'Ada', key: 'ada@example.com' }, '2030-01-01T00:00:00.000Z', 'API');
+    const a = newAttendeeRecord({ id: 'e1', organizerId: 'org-1' }, { email: 'Ada@example.com', name: 'Ada', key: 'ada@example.com' }, '2030-01-01T00:00:00.000Z', 'API');
     expect(a).toMatchObject({ pk: 'event#e1', sk: 'attendee#ada@example.com', email: 'Ada@example.com', status: 'NEEDS_ACTION', delivery: { state: 'QUEUED', attempts: 0 } });
   });
 });

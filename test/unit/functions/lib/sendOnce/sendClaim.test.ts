@@ -1,9 +1,9 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { CLAIM_TTL_SECONDS, claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest, type Claim } from '../../../../functions/noticeMailer/deliveryClaim';
+import { CLAIM_TTL_SECONDS, claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest, type Claim } from '../../../../../functions/lib/sendOnce/sendClaim';
 
 const NOW = Date.parse('2030-01-01T00:00:00.000Z');
-const claim: Claim = { table: 'table', messageId: 'ORGANIZER_NOTICE#n1', token: 't1', nowMs: NOW, leaseMs: 40_000 };
+const claim: Claim = { table: 'table', consumer: 'noticeMailer', messageId: 'ORGANIZER_NOTICE#n1', token: 't1', nowMs: NOW, leaseMs: 40_000 };
 
 describe('the delivery claim', () => {
   it('puts the message# idempotency item, SENDING under a lease, with a TTL past the DLQ’s retention', () => {
@@ -25,7 +25,7 @@ describe('the delivery claim', () => {
   });
 
   it('reads a refused claim consistently and tells a redelivery from a concurrent receive', () => {
-    expect(claimStateRequest('table', 'm')).toMatchObject({ ConsistentRead: true, Key: { pk: { S: 'message#noticeMailer/m' }, sk: { S: 'message' } } });
+    expect(claimStateRequest({ table: 'table', consumer: 'noticeMailer', messageId: 'm' })).toMatchObject({ ConsistentRead: true, Key: { pk: { S: 'message#noticeMailer/m' }, sk: { S: 'message' } } });
     expect(refusedClaimOutcome({ status: 'SENT' })).toBe('done');
     expect(refusedClaimOutcome({ status: 'DROPPED' })).toBe('done');
     expect(refusedClaimOutcome({ status: 'SENDING' })).toBe('inProgress');

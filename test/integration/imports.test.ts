@@ -1,0 +1,111 @@
+// Bulk import through the local stack: startImport -> PUT the CSV to the presigned URL (local
+// S3) -> S3 notification -> imports queue -> importer -> inviteAttendees (IAM) in chunks ->
+// job progress and a summary notice.
+import { describe, expect, it } from 'vitest';
+import { daysFromNow, graphql, newOrganizer } from '../helpers/api';
+import { waitForMails } from '../helpers/outbox';
+
+type Organizer = Awaited<ReturnType<typeof newOrganizer>>;
+
+const START = `mutation($eventId: ID!, $fileName: String) { startImport(eventId: $eventId, fileName: $fileName) { uploadUrl uploadHeaders expiresAt job { id status source fileName } } }`;
+const JOB = `query($eventId: ID!, $id: ID!) { importJob(eventId: $eventId, id: $id) {
+  id status size bytesRead lastRow fileName failureReason stoppedAtRow unknownColumns
+  totals { rows valid invited duplicates invalid rejected notInvited }
+  issues { kind row email reason firstRow } } }`;
+
+async function newEvent(organizer: Organizer) {
+  const out = await graphql(
+    'mutation($input: CreateEventInput!) { createEvent(input: $input) { id title } }',
+    { input: { title: `Import party ${crypto.randomUUID().slice(0, 6)}`, startsAt: daysFromNow(15), endsAt: daysFromNow(15, 3), timeZone: 'Europe/Madrid' } },
+    organizer.auth,
+  );
+  expect(out.errors).toBeUndefined();
+  return out.data!.createEvent as { id: string; title: string };
+}
+
+/** startImport, then the upload as a client would do it: a PUT with the headers given. */
+export async function uploadCsv(organizer: Organizer, eventId: string, csv: string | Buffer, fileName = 'guests.csv') {
+  const started = await graphql(START, { eventId, fileName }, organizer.auth);
+  expect(started.errors).toBeUndefined();
+  const { uploadUrl, uploadHeaders, job } = started.data!.startImport;
+  expect(job).toMatchObject({ status: 'WAITING_FOR_UPLOAD', source: 'UPLOAD', fileName });
+  const put = await fetch(uploadUrl, { method: 'PUT', headers: JSON.parse(uploadHeaders), body: csv });
+  expect(put.status, await put.text()).toBe(200);
+  return job.id as string;
+}
+
+export async function waitForJob(organizer: Organizer, eventId: string, id: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const out = await graphql(JOB, { eventId, id }, organizer.auth);
+    expect(out.errors).toBeUndefined();
+    const job = out.data!.importJob;
+    if (job.status === 'COMPLETED' || job.status === 'FAILED' || Date.now() > until) return job;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+describe('bulk import', () => {
+  it('imports a CSV with a BOM, semicolons, quoted fields and bad rows, and tells the organizer', async () => {
+    const organizer = await newOrganizer();
+    const event = await newEvent(organizer);
+    const csv =
+      '\uFEFFName;E-mail address;Email;Team\r\n' +
+      '"Lovelace; Ada";x;ada@example.com;R&D\r\n' +
+      'Grace;x;grace@example.com;"Navy\r\nReserve"\r\n' +
+      'Nobody;x;not-an-address;\r\n' +
+      '\r\n' +
+      'Ada again;x;ADA@example.com;\r\n' +
+      'Alan;x;alan@example.com;\r\n';
+    const id = await uploadCsv(organizer, event.id, csv);
+    const job = await waitForJob(organizer, event.id, id);
+    expect(job).toMatchObject({ status: 'COMPLETED', size: Buffer.byteLength(csv), lastRow: 7, unknownColumns: ['E-mail address', 'Team'], failureReason: null });
+    expect(job.totals).toEqual({ rows: 5, valid: 3, invited: 3, duplicates: 1, invalid: 1, rejected: 0, notInvited: 0 });
+    expect(job.issues).toEqual([
+      { kind: 'INVALID', row: 4, email: 'not-an-address', reason: 'not an email address (local@domain)', firstRow: null },
+      { kind: 'DUPLICATE', row: 6, email: 'ADA@example.com', reason: expect.stringContaining('row 2'), firstRow: 2 },
+    ]);
+    const list = await graphql('query($e: ID!) { attendees(eventId: $e) { items { email name } } }', { e: event.id }, organizer.auth);
+    expect(list.data!.attendees.items).toEqual([
+      { email: 'ada@example.com', name: 'Lovelace; Ada' },
+      { email: 'alan@example.com', name: 'Alan' },
+      { email: 'grace@example.com', name: 'Grace' },
+    ]);
+    const [notice] = await waitForMails((m) => m.to.includes(organizer.email) && m.subject === `Import finished: 3 invited to ${event.title}`, 1);
+    expect(notice).toBeDefined();
+  });
+
+  it('fails a file without an email column, inviting nobody, and says why', async () => {
+    const organizer = await newOrganizer();
+    const event = await newEvent(organizer);
+    const id = await uploadCsv(organizer, event.id, 'name,phone\nAda,123\n');
+    const job = await waitForJob(organizer, event.id, id);
+    expect(job.status).toBe('FAILED');
+    expect(job.failureReason).toMatch(/email/i);
+    expect(job.totals.invited).toBe(0);
+  });
+
+  it('stops at the per-event limit and counts the rest as not invited', async () => {
+    const organizer = await newOrganizer();
+    const admin = await newOrganizer({ groups: ['admins'] });
+    await graphql('mutation($id: ID!) { setOrganizerLimits(id: $id, limits: { maxInvitationsPerEvent: 150 }) { id } }', { id: organizer.sub }, admin.auth);
+    const event = await newEvent(organizer);
+    const rows = Array.from({ length: 250 }, (_, i) => `g${i}@example.com`).join('\n');
+    const id = await uploadCsv(organizer, event.id, `email\n${rows}\n`);
+    const job = await waitForJob(organizer, event.id, id);
+    expect(job.status).toBe('COMPLETED');
+    expect(job.totals).toMatchObject({ rows: 250, invited: 100, notInvited: 150 });
+    expect(job.stoppedAtRow).toBe(102);
+    expect(job.failureReason).toMatch(/maxInvitationsPerEvent/);
+  });
+
+  it('shows a job to its organizer only', async () => {
+    const organizer = await newOrganizer();
+    const event = await newEvent(organizer);
+    const id = await uploadCsv(organizer, event.id, 'email\nsolo@example.com\n');
+    const other = await graphql(JOB, { eventId: event.id, id }, (await newOrganizer()).auth);
+    expect(other.errors![0]!.errorType).toBe('Unauthorized');
+    const unknown = await graphql(JOB, { eventId: event.id, id: 'nope' }, organizer.auth);
+    expect(unknown.errors![0]!.errorType).toBe('NotFound');
+  });
+});
