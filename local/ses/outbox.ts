@@ -1,10 +1,11 @@
 // Where the local SES keeps what it accepted: each message's MIME bytes exactly as sent (raw
 // sends byte for byte; SendEmail/Simple content as SES composes it) and a small record of the
 // envelope, timestamp, configuration set, tags and what became of each recipient.
-// With a data directory: `<dataDir>/mail/outbox/<messageId>.eml` plus `index.json` beside them
-// (written through a temporary file and a rename, so a crash leaves the old index); without
-// one, in memory.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// With a data directory: `<dataDir>/mail/outbox/<messageId>.eml` plus `index.jsonl` beside them,
+// one record per line, appended as each message is accepted (rewriting one JSON index per
+// message made 10,000 sends quadratic); a line cut short by a crash is skipped when loading.
+// Without a data directory, in memory.
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export type RecipientOutcome = 'delivered' | 'bounced' | 'complained' | 'suppressed';
@@ -30,10 +31,13 @@ export type OutboxEntry = {
 };
 
 export const OUTBOX_DIR = join('mail', 'outbox');
-const INDEX_FILE = 'index.json';
+const INDEX_FILE = 'index.jsonl';
+/** The index as earlier versions wrote it (one JSON array), still read. */
+const LEGACY_INDEX_FILE = 'index.json';
 
 export class Outbox {
   private readonly entries: OutboxEntry[] = [];
+  private readonly byId = new Map<string, OutboxEntry>();
   private readonly memory = new Map<string, Buffer>();
   private writes: Promise<void> = Promise.resolve();
 
@@ -45,11 +49,16 @@ export class Outbox {
     const outbox = new Outbox(dir);
     if (dir) {
       await mkdir(dir, { recursive: true });
-      try {
-        const kept = JSON.parse(await readFile(join(dir, INDEX_FILE), 'utf8')) as OutboxEntry[];
-        outbox.entries.push(...kept);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const legacy = await readIfExists(join(dir, LEGACY_INDEX_FILE));
+      if (legacy !== undefined) for (const entry of JSON.parse(legacy) as OutboxEntry[]) outbox.remember(entry);
+      const lines = (await readIfExists(join(dir, INDEX_FILE))) ?? '';
+      for (const line of lines.split('\n')) {
+        if (!line.trim()) continue;
+        try {
+          outbox.remember(JSON.parse(line) as OutboxEntry);
+        } catch {
+          // The last line of a write a crash cut short: its message is not in the outbox.
+        }
       }
     }
     return outbox;
@@ -60,8 +69,13 @@ export class Outbox {
     return this.dir;
   }
 
-  async add(entry: OutboxEntry, raw: Buffer): Promise<void> {
+  private remember(entry: OutboxEntry): void {
     this.entries.push(entry);
+    this.byId.set(entry.messageId, entry);
+  }
+
+  async add(entry: OutboxEntry, raw: Buffer): Promise<void> {
+    this.remember(entry);
     if (!this.dir) {
       this.memory.set(entry.messageId, raw);
       return;
@@ -69,7 +83,7 @@ export class Outbox {
     const dir = this.dir;
     await this.queue(async () => {
       await atomicWrite(join(dir, `${entry.messageId}.eml`), raw);
-      await atomicWrite(join(dir, INDEX_FILE), JSON.stringify(this.entries, null, 1));
+      await appendFile(join(dir, INDEX_FILE), `${JSON.stringify(entry)}\n`);
     });
   }
 
@@ -79,7 +93,7 @@ export class Outbox {
   }
 
   get(messageId: string): OutboxEntry | undefined {
-    return this.entries.find((e) => e.messageId === messageId);
+    return this.byId.get(messageId);
   }
 
   /** The message's bytes as accepted. */
@@ -94,12 +108,14 @@ export class Outbox {
   async clear(): Promise<void> {
     const ids = this.entries.map((e) => e.messageId);
     this.entries.length = 0;
+    this.byId.clear();
     this.memory.clear();
     if (!this.dir) return;
     const dir = this.dir;
     await this.queue(async () => {
       for (const id of ids) await rm(join(dir, `${id}.eml`), { force: true });
-      await atomicWrite(join(dir, INDEX_FILE), '[]');
+      await rm(join(dir, LEGACY_INDEX_FILE), { force: true });
+      await writeFile(join(dir, INDEX_FILE), '');
     });
   }
 
@@ -119,4 +135,13 @@ async function atomicWrite(path: string, data: string | Buffer): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   await writeFile(temp, data);
   await rename(temp, path);
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

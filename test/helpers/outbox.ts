@@ -1,7 +1,7 @@
 // The local SES outbox, read through the mail viewer's JSON routes (local/ses/viewer).
 import { endpoints } from './api';
 
-export type OutboxMail = { messageId: string; timestamp: string; from: string; to: string[]; subject: string; tags: Record<string, string> };
+export type OutboxMail = { messageId: string; timestamp: string; from: string; to: string[]; destinations: string[]; subject: string; tags: Record<string, string> };
 
 export async function outbox(): Promise<OutboxMail[]> {
   const out = (await (await fetch(`${endpoints().mailViewerUrl}/messages`)).json()) as { messages: OutboxMail[] };

@@ -3,15 +3,10 @@
 // job progress and a summary notice.
 import { describe, expect, it } from 'vitest';
 import { daysFromNow, graphql, newOrganizer } from '../helpers/api';
+import { IMPORT_JOB_QUERY, uploadCsv, waitForJob } from '../helpers/imports';
 import { waitForMails } from '../helpers/outbox';
 
 type Organizer = Awaited<ReturnType<typeof newOrganizer>>;
-
-const START = `mutation($eventId: ID!, $fileName: String) { startImport(eventId: $eventId, fileName: $fileName) { uploadUrl uploadHeaders expiresAt job { id status source fileName } } }`;
-const JOB = `query($eventId: ID!, $id: ID!) { importJob(eventId: $eventId, id: $id) {
-  id status size bytesRead lastRow fileName failureReason stoppedAtRow unknownColumns
-  totals { rows valid invited duplicates invalid rejected notInvited }
-  issues { kind row email reason firstRow } } }`;
 
 async function newEvent(organizer: Organizer) {
   const out = await graphql(
@@ -21,28 +16,6 @@ async function newEvent(organizer: Organizer) {
   );
   expect(out.errors).toBeUndefined();
   return out.data!.createEvent as { id: string; title: string };
-}
-
-/** startImport, then the upload as a client would do it: a PUT with the headers given. */
-export async function uploadCsv(organizer: Organizer, eventId: string, csv: string | Buffer, fileName = 'guests.csv') {
-  const started = await graphql(START, { eventId, fileName }, organizer.auth);
-  expect(started.errors).toBeUndefined();
-  const { uploadUrl, uploadHeaders, job } = started.data!.startImport;
-  expect(job).toMatchObject({ status: 'WAITING_FOR_UPLOAD', source: 'UPLOAD', fileName });
-  const put = await fetch(uploadUrl, { method: 'PUT', headers: JSON.parse(uploadHeaders), body: csv });
-  expect(put.status, await put.text()).toBe(200);
-  return job.id as string;
-}
-
-export async function waitForJob(organizer: Organizer, eventId: string, id: string, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const out = await graphql(JOB, { eventId, id }, organizer.auth);
-    expect(out.errors).toBeUndefined();
-    const job = out.data!.importJob;
-    if (job.status === 'COMPLETED' || job.status === 'FAILED' || Date.now() > until) return job;
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 describe('bulk import', () => {
@@ -103,9 +76,9 @@ describe('bulk import', () => {
     const organizer = await newOrganizer();
     const event = await newEvent(organizer);
     const id = await uploadCsv(organizer, event.id, 'email\nsolo@example.com\n');
-    const other = await graphql(JOB, { eventId: event.id, id }, (await newOrganizer()).auth);
+    const other = await graphql(IMPORT_JOB_QUERY, { eventId: event.id, id }, (await newOrganizer()).auth);
     expect(other.errors![0]!.errorType).toBe('Unauthorized');
-    const unknown = await graphql(JOB, { eventId: event.id, id: 'nope' }, organizer.auth);
+    const unknown = await graphql(IMPORT_JOB_QUERY, { eventId: event.id, id: 'nope' }, organizer.auth);
     expect(unknown.errors![0]!.errorType).toBe('NotFound');
   });
 });

@@ -1,6 +1,6 @@
 import { TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
-import { dispatchBatch } from '../../../../functions/inviteDispatcher/handler';
+import { dispatchBatch, MAILS_IN_FLIGHT } from '../../../../functions/inviteDispatcher/handler';
 import type { DispatchMessage } from '../../../../resolvers/lib/dispatch';
 import { makeAttendee, makeDispatch, makeEvent } from './dispatchFixtures';
 import { CONFIG, fakePorts } from './fakeDispatchPorts';
@@ -21,6 +21,23 @@ function batch(addresses: string[], error: Error) {
 }
 
 describe('dispatchBatch (the handler’s loop)', () => {
+  it('sends several mails of a batch at once, at most MAILS_IN_FLIGHT', async () => {
+    const { f, records } = batch(Array.from({ length: 10 }, (_, i) => `g${i}@example.com`), new Error('unused'));
+    let inFlight = 0;
+    let most = 0;
+    const send = f.ports.send;
+    f.ports.send = async (input) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight -= 1;
+      return send(input);
+    };
+    expect(await dispatchBatch(records, f.ports, () => CONFIG, f.log)).toEqual({ batchItemFailures: [] });
+    expect(f.sent).toHaveLength(10);
+    expect(most).toBe(MAILS_IN_FLIGHT);
+  });
+
   it('reports each retried record and goes on with the rest after an ordinary failure', async () => {
     const { f, records } = batch(['a@example.com', 'b@fails.example', 'c@example.com', 'd@example.com'], new Error('socket hang up'));
     expect(await dispatchBatch(records, f.ports, () => CONFIG, f.log)).toEqual({ batchItemFailures: [{ itemIdentifier: 'sqs-1' }] });
@@ -29,7 +46,8 @@ describe('dispatchBatch (the handler’s loop)', () => {
 
   it('hands the rest of the batch back untried once SES refuses for its sending rate', async () => {
     const { f, records } = batch(['a@example.com', 'b@fails.example', 'c@example.com', 'd@example.com'], throttled);
-    expect(await dispatchBatch(records, f.ports, () => CONFIG, f.log)).toEqual({
+    // One mail at a time, so that "the rest" is certain.
+    expect(await dispatchBatch(records, f.ports, () => CONFIG, f.log, 1)).toEqual({
       batchItemFailures: [{ itemIdentifier: 'sqs-1' }, { itemIdentifier: 'sqs-2' }, { itemIdentifier: 'sqs-3' }],
     });
     expect(f.sent.map((s) => s.Destination!.ToAddresses![0])).toEqual(['a@example.com']);
@@ -44,7 +62,7 @@ describe('dispatchBatch (the handler’s loop)', () => {
       { messageId: 'sqs-1', body: 'not json' },
       { messageId: 'sqs-2', body: JSON.stringify(makeDispatch()) },
     ];
-    expect(await dispatchBatch(records, f.ports, () => CONFIG, f.log)).toEqual({ batchItemFailures: [] });
+    expect(await dispatchBatch(records, f.ports, () => CONFIG, f.log, 1)).toEqual({ batchItemFailures: [] });
     expect(f.log.mock.calls.map(([level, text]) => [level, text])).toEqual([
       ['INFO', 'invitation mail sent'],
       ['ERROR', 'invitation mail dropped: it can never be sent'],

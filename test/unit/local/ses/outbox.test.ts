@@ -1,6 +1,6 @@
 // The outbox keeps each accepted message's bytes exactly, with its record, in memory or under
-// <dataDir>/mail/outbox (<messageId>.eml plus index.json), across restarts.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+// <dataDir>/mail/outbox (<messageId>.eml plus index.jsonl), across restarts.
+import { appendFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,20 +37,24 @@ describe('Outbox', () => {
     expect(await outbox.raw('nope')).toBeUndefined();
   });
 
-  it('writes <id>.eml and index.json under <dataDir>/mail/outbox and reads them back after a restart', async () => {
+  it('writes <id>.eml and index.jsonl under <dataDir>/mail/outbox and reads them back after a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'ses-outbox-'));
     dirs.push(dataDir);
     const bytes = Buffer.from('Subject: é\r\n\r\nbody', 'latin1');
     const first = await Outbox.open(dataDir);
     await first.add(entry('m1'), bytes);
     const dir = join(dataDir, 'mail', 'outbox');
-    expect((await readdir(dir)).sort()).toEqual(['index.json', 'm1.eml']);
+    expect((await readdir(dir)).sort()).toEqual(['index.jsonl', 'm1.eml']);
     expect(Buffer.compare(await readFile(join(dir, 'm1.eml')), bytes)).toBe(0);
     const reopened = await Outbox.open(dataDir);
     expect(reopened.list()).toEqual([entry('m1')]);
     expect(Buffer.compare((await reopened.raw('m1'))!, bytes)).toBe(0);
+    // Appended, one line per message; a line a crash cut short is skipped.
+    await reopened.add(entry('m2'), bytes);
+    await appendFile(join(dir, 'index.jsonl'), '{"messageId":"m3","timest');
+    expect((await Outbox.open(dataDir)).list().map((e) => e.messageId)).toEqual(['m2', 'm1']);
     await reopened.clear();
-    expect(await readdir(dir)).toEqual(['index.json']);
+    expect(await readdir(dir)).toEqual(['index.jsonl']);
   });
 });
 
