@@ -79,7 +79,7 @@ export type CreateEventInput = {
 
 export type Delivery = {
   __typename?: 'Delivery';
-  /** Send attempts of the latest mail. */
+  /** Send attempts so far, of every mail to this attendee (invitation, updates, cancellation). */
   attempts: Scalars['Int']['output'];
   /** Why the latest attempt failed. */
   lastError?: Maybe<Scalars['String']['output']>;

@@ -10,6 +10,7 @@ import { Mail } from './mail';
 import { Messaging } from './messaging';
 import { NoticeMail } from './noticeMail';
 import { Publishing } from './publishing';
+import { RequestIngestion } from './requestIngestion';
 import type { Settings } from './settings';
 import { TokenKey } from './tokenKey';
 
@@ -65,6 +66,16 @@ export class CalendarInviteStack extends Stack {
       linksUrl: deliverability.linksUrl,
     });
     new CfnOutput(this, 'LinksUrl', { value: deliverability.linksUrl, description: "Links in attendees' mail (one-click unsubscribe) start with this URL." });
+
+    // Mail to the requests and RSVP addresses: emailed CSV imports (infra/requestIngestion.ts).
+    new RequestIngestion(this, 'RequestIngestion', {
+      table: data.table,
+      queue: messaging.eventRequests.queue,
+      inboundBucket: mail.inboundBucket,
+      api: api.api,
+      requestsEmail: props.settings.requestsEmail,
+      rsvpEmail: props.settings.rsvpEmail,
+    });
 
     new CfnOutput(this, 'GraphqlUrl', { value: api.api.graphqlUrl });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });

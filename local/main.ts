@@ -83,6 +83,10 @@ async function main() {
         s3: base + 7,
         lambda: base + 8,
         smtp: base + 9,
+        secretsmanager: base + 10,
+        // The first function URL; each further one takes the next port. Links in mail already
+        // sent (unsubscribe, RSVP pages) keep working across restarts.
+        functionUrls: base + 11,
       },
     });
   })();

@@ -11,6 +11,7 @@ import type { ImportJobRecord } from '../../resolvers/lib/records';
 import { appsyncIamClient } from '../lib/aws/appsyncIam';
 import { dynamoDb } from '../lib/aws/dynamodb';
 import { s3 } from '../lib/aws/s3';
+import { ImportFileError } from './errors';
 import { graphqlInvitePort } from './graphqlInvitePort';
 import type { JobPorts } from './runImportJob';
 
@@ -91,8 +92,14 @@ export function awsPorts(config: { table: string; bucket: string; graphqlUrl: st
       if (out.errors.length > 0) throw new Error(`reportImportProgress: ${out.errors[0]!.errorType}: ${out.errors[0]!.message}`);
     },
     async file(job) {
-      const out = await s3().send(new GetObjectCommand({ Bucket: config.bucket, Key: job.objectKey }));
-      return out.Body as Readable;
+      try {
+        const out = await s3().send(new GetObjectCommand({ Bucket: config.bucket, Key: job.objectKey }));
+        return out.Body as Readable;
+      } catch (error) {
+        // Uploads expire after 7 days: a retry that late finds nothing, and never will.
+        if ((error as Error).name === 'NoSuchKey') throw new ImportFileError('The uploaded file is no longer there (uploads are kept 7 days): upload it again with a new import.');
+        throw error;
+      }
     },
     invitePort: (job) => graphqlInvitePort(graphql, { eventId: job.eventId, organizerId: job.organizerId }),
   };

@@ -21,11 +21,12 @@ export function importNotice(
     `${t.rejected} refused (bounced, complained or unsubscribed)`,
     ...(t.notInvited > 0 ? [`${t.notInvited} not invited`] : []),
   ].join(', ');
+  const invitedBefore = t.invited === 0 ? 'Nobody was invited.' : `Before that, ${t.invited === 1 ? '1 person was' : `${t.invited} people were`} invited.`;
   const message =
     outcome.status === 'FAILED'
-      ? `${file} could not be imported into "${eventTitle}": ${outcome.reason}${t.invited > 0 ? ` Before that, ${t.invited} people were invited.` : ' Nobody was invited.'}`
+      ? `${file} could not be imported into "${eventTitle}": ${sentence(outcome.reason)} ${invitedBefore}`
       : stopped
-        ? `${file} was imported into "${eventTitle}" up to row ${stopped.row}, where sending stopped: ${stopped.reason} Of ${t.rows} rows: ${counts}.`
+        ? `${file} was imported into "${eventTitle}" up to row ${stopped.row}, where sending stopped: ${sentence(stopped.reason)} Of ${t.rows} rows: ${counts}.`
         : `${file} was imported into "${eventTitle}". Of ${t.rows} rows: ${counts}.`;
   const subject =
     outcome.status === 'FAILED' ? `Import failed: ${eventTitle}` : stopped ? `Import stopped at a limit: ${eventTitle}` : `Import finished: ${t.invited} invited to ${eventTitle}`;
@@ -49,4 +50,10 @@ export function importNotice(
     createdAt,
     expiresAt: Math.floor(now.getTime() / 1000) + NOTICE_TTL_SECONDS,
   };
+}
+
+/** `text` ending as a sentence does, so that the next sentence can follow it. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

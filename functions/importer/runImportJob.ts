@@ -57,10 +57,12 @@ export async function runImportJob(object: ImportObject, ports: JobPorts, log: t
   } catch (error) {
     if (!isPermanent(error)) throw error;
     const reason = (error as Error).message;
+    // The last checkpoint: this run's, or the one it resumed from (what the job keeps and the run reports).
+    const kept = summary ?? resumeFrom;
     const title = await ports.eventTitle(job.eventId);
-    await ports.finish(job, 'FAILED', summary ?? resumeFrom, reason, importNotice(job, { status: 'FAILED', reason, summary: summary ?? resumeFrom }, title, now()));
+    await ports.finish(job, 'FAILED', kept, reason, importNotice(job, { status: 'FAILED', reason, summary: kept }, title, now()));
     await report();
-    return { outcome: 'failed', reason, summary };
+    return { outcome: 'failed', reason, summary: kept };
   }
   const title = await ports.eventTitle(job.eventId);
   await ports.finish(job, 'COMPLETED', summary, null, importNotice(job, { status: 'COMPLETED', summary }, title, now()));

@@ -47,14 +47,15 @@ export function planMail(message: DispatchMessage, facts: MailFacts): MailPlan {
     return { action: 'send', event, kind: 'cancellation', sequence, attendee: { email: message.email, name: message.name ?? null }, mailId: mailId('CANCEL', sequence) };
   }
   if (!attendee) return { action: 'skip', reason: 'no longer an attendee' };
+  // What would be sent at all comes first: a suppression only matters to a mail that would go.
+  if (message.kind === 'CANCEL' && event.status !== 'CANCELLED') return { action: 'skip', reason: 'the event is not cancelled' };
+  if (message.kind === 'REQUEST' && event.status !== 'ACTIVE') return { action: 'skip', reason: 'the event is cancelled' };
   const suppressed = suppressionReason(facts.suppression, event.organizerId);
   if (suppressed) return { action: 'suppress', reason: suppressed };
   const to = { email: attendee.email, name: attendee.name };
   if (message.kind === 'CANCEL') {
-    if (event.status !== 'CANCELLED') return { action: 'skip', reason: 'the event is not cancelled' };
     return { action: 'send', event, kind: 'cancellation', sequence: event.sequence, attendee: to, mailId: mailId('CANCEL', event.sequence) };
   }
-  if (event.status !== 'ACTIVE') return { action: 'skip', reason: 'the event is cancelled' };
   const kind: InvitationKind = attendee.delivery.sequence === null || attendee.delivery.sequence === undefined ? 'invitation' : 'update';
   return { action: 'send', event, kind, sequence: event.sequence, attendee: to, mailId: mailId('REQUEST', event.sequence) };
 }

@@ -19,5 +19,13 @@ export function stackPorts(endpoints: Endpoints): LocalPorts {
     s3: portOf(endpoints.aws.s3),
     lambda: portOf(endpoints.aws.lambda),
     smtp: Number(endpoints.smtp.slice(endpoints.smtp.lastIndexOf(':') + 1)) || undefined,
+    secretsmanager: portOf(endpoints.aws.secrets_manager ?? ''),
+    // Function URLs take consecutive ports from the first, in logical id order.
+    functionUrls: firstPort(Object.values(endpoints.functionUrls ?? {})),
   };
+}
+
+function firstPort(urls: string[]): number | undefined {
+  const ports = urls.map(portOf).filter((port): port is number => port !== undefined);
+  return ports.length > 0 ? Math.min(...ports) : undefined;
 }

@@ -73,7 +73,7 @@ export type DeliveryState = 'QUEUED' | 'SENT' | 'FAILED' | 'BOUNCED' | 'COMPLAIN
 
 export type DeliveryRecord = {
   state: DeliveryState;
-  /** Send attempts of the latest mail. */
+  /** Send attempts so far, of every mail to this attendee. */
   attempts: number;
   /** The SEQUENCE of the latest mail sent (a redelivered message for it sends nothing). */
   sequence?: number | null;

@@ -1,11 +1,12 @@
 // SES inbound on the product's own template: mail to the RSVP address, sent over SMTP to the
 // local listener, is stored in the inbound bucket under the rule's prefix and announced on the
-// inbound topic, whose raw subscription puts SES's notification on the event-requests queue.
+// inbound topic (whose raw subscription feeds the event-requests queue and its consumer; the
+// test reads the topic through a queue of its own, since the consumer takes the queue's).
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createTransport } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { endpoints } from '../helpers/api';
+import { TopicTap } from '../helpers/topicTap';
 
 const e = () => endpoints();
 const sdk = { region: 'us-east-1' };
@@ -28,27 +29,19 @@ async function send(to: string, subject: string, text: string) {
 }
 
 describe('SES inbound mail (local SMTP listener)', () => {
-  it('stores mail for the RSVP address in the inbound bucket and queues SES notification', async () => {
+  it('stores mail for the RSVP address in the inbound bucket and announces it on the inbound topic', async () => {
     const recipient = e().outputs.RsvpEmail;
     expect(recipient).toMatch(/^rsvp@/);
+    const tap = await TopicTap.subscribe(e(), output('Messaging/InboundMail'));
     const subject = `Accepted: lunch ${crypto.randomUUID()}`;
-    const sent = await send(recipient, subject, 'See you there.');
-    expect(sent.accepted).toEqual([recipient]);
-
-    const sqs = new SQSClient({ ...sdk, endpoint: e().aws.sqs, credentials: e().credentials });
-    const url = output('Messaging/EventRequests');
     let notification: any;
-    for (let i = 0; i < 20 && !notification; i++) {
-      const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 1, MaxNumberOfMessages: 10 }));
-      for (const m of out.Messages ?? []) {
-        const body = JSON.parse(m.Body!);
-        if (body.mail?.commonHeaders?.subject === subject) {
-          notification = body;
-          await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: m.ReceiptHandle }));
-        }
-      }
+    try {
+      const sent = await send(recipient, subject, 'See you there.');
+      expect(sent.accepted).toEqual([recipient]);
+      notification = (await tap.next('the SES notification', (body) => body.mail?.commonHeaders?.subject === subject)).body;
+    } finally {
+      await tap.close();
     }
-    expect(notification, 'an SES notification on the event-requests queue').toBeDefined();
     expect(notification.notificationType).toBe('Received');
     expect(notification.receipt.recipients).toEqual([recipient]);
     expect(notification.receipt.action).toMatchObject({ type: 'S3', bucketName: e().outputs.InboundBucketName });

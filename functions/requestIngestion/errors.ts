@@ -1,0 +1,31 @@
+// Failures of an emailed import that no retry can fix (STYLE.md: decided by class, never by
+// message). Both are PermanentErrors: the attachment's claim is marked DROPPED and the
+// reason logged. Anything else thrown by a port is worth a retry.
+import { PermanentError } from '../lib/errors';
+
+/**
+ * startImport refused the import as a whole (the event is another organizer's, cancelled or
+ * gone; the organizer suspended; the input invalid): every attachment of the message would
+ * meet the same refusal, so none is tried after it.
+ */
+export class ImportRefusedError extends PermanentError {
+  /** The API's stable errorType (`Unauthorized`, `Conflict`, `NotFound`, ...). */
+  readonly errorType: string;
+
+  constructor(message: string, errorType: string) {
+    super(message);
+    this.name = 'ImportRefusedError';
+    this.errorType = errorType;
+  }
+}
+
+/** The imports bucket refused the upload with a client error (4xx) no retry changes. */
+export class UploadRefusedError extends PermanentError {
+  readonly status: number;
+
+  constructor(status: number, body: string) {
+    super(`The upload was refused with HTTP ${status}: ${body.slice(0, 200)}`);
+    this.name = 'UploadRefusedError';
+    this.status = status;
+  }
+}

@@ -1,0 +1,103 @@
+// One received message, from SES's notification to what it asks for:
+//   parse the notification -> route by recipient -> verdicts -> the sender's organizer ->
+//   load the raw MIME from S3 -> classify -> the request's handler.
+// The checks that need no message body come first, so a stranger's or a spoofed message is
+// never read. Only the CSV-import handler exists; everything else is dropped with a reason:
+// RSVP replies and emailed event requests come with their issues (they plug in as routes
+// and request kinds here). The AWS calls come in as ports, so every decision is tested
+// without AWS. Outcomes:
+// - imported: every attachment settled (some may be dropped, e.g. an upload refused);
+// - dropped: nothing to do, ever (the reason says why); logged and done;
+// - retry: a failure a retry may fix (DynamoDB, S3, AppSync 5xx, network): batchItemFailures.
+import { isPermanent } from '../lib/errors';
+import { classifyRequest, type MailRequest } from './classifyRequest';
+import { identifyOrganizer, type OrganizerPorts } from './identifyOrganizer';
+import { importByEmail, type AttachmentOutcome, type ClaimConfig, type ImportPorts, type Warn } from './importByEmail';
+import { mailRoute, type InboundAddresses, type MailRoute } from './mailRoute';
+import { parseNotification, type ReceivedMail } from './parseNotification';
+import { readMessage } from './readMessage';
+import { domainOf, senderAddress } from './senderAddress';
+import { verdictProblem } from './verdictProblem';
+
+export const RSVP_NOT_HANDLED = 'not handled yet: RSVP replies come with the RSVP issue';
+
+export type MessagePorts = {
+  /** The raw message the S3 action stored. A missing object is a PermanentError. */
+  loadMessage(stored: ReceivedMail['stored']): Promise<Uint8Array>;
+};
+
+export type IngestionPorts = OrganizerPorts & MessagePorts & ImportPorts;
+
+export type IngestionConfig = ClaimConfig & {
+  addresses: InboundAddresses;
+  /** The bucket the stack's receipt rule stores mail in: the only one read. */
+  inboundBucket: string;
+};
+
+/** What the log line may say about a message: identifiers, never addresses or subjects. */
+export type IngestionFacts = {
+  sesMessageId?: string;
+  route?: MailRoute;
+  senderDomain?: string;
+  organizerId?: string;
+  eventId?: string;
+};
+
+export type Ingestion =
+  | { outcome: 'imported'; facts: IngestionFacts; attachments: AttachmentOutcome[]; ignoredAttachments: number }
+  | { outcome: 'dropped'; facts: IngestionFacts; reason: string; attachments?: AttachmentOutcome[] }
+  | { outcome: 'retry'; facts: IngestionFacts; reason: string; attachments?: AttachmentOutcome[] };
+
+export async function ingestMail(body: string, config: IngestionConfig, ports: IngestionPorts, warn: Warn): Promise<Ingestion> {
+  const facts: IngestionFacts = {};
+  const dropped = (reason: string): Ingestion => ({ outcome: 'dropped', facts, reason });
+
+  let mail: ReceivedMail;
+  try {
+    mail = parseNotification(body);
+  } catch (error) {
+    return dropped((error as Error).message);
+  }
+  facts.sesMessageId = mail.sesMessageId;
+
+  const route = mailRoute(mail.recipients, config.addresses);
+  if (!route) return dropped('addressed to neither the requests address nor the RSVP address');
+  facts.route = route;
+  if (route === 'rsvp') return dropped(RSVP_NOT_HANDLED);
+
+  const refused = verdictProblem(mail.verdicts);
+  if (refused) return dropped(refused);
+  if (mail.stored.bucket !== config.inboundBucket) return dropped('the message is stored outside the inbound bucket: not from the stack’s receipt rule');
+
+  const sender = senderAddress(mail.from);
+  if ('problem' in sender) return dropped(sender.problem);
+  facts.senderDomain = domainOf(sender.email);
+
+  let organizerId: string;
+  let request: MailRequest;
+  try {
+    const identified = await identifyOrganizer(sender.email, ports);
+    if (identified.organizerId) facts.organizerId = identified.organizerId;
+    if ('problem' in identified) return dropped(identified.problem);
+    organizerId = identified.organizerId;
+    request = classifyRequest(await readMessage(await ports.loadMessage(mail.stored)));
+  } catch (error) {
+    if (isPermanent(error)) return dropped(error.message);
+    return { outcome: 'retry', facts, reason: text(error) };
+  }
+  if (request.kind === 'none') return dropped(request.reason);
+  facts.eventId = request.eventId;
+
+  const result = await importByEmail(request, { sesMessageId: mail.sesMessageId, organizerId }, config, ports, warn);
+  if (result.outcome === 'retry') return { outcome: 'retry', facts, reason: result.reason, attachments: result.attachments };
+  const settled = result.attachments.filter((a) => a.outcome !== 'dropped');
+  if (settled.length === 0) {
+    const reasons = result.attachments.map((a) => (a.outcome === 'dropped' ? a.reason : '')).filter(Boolean);
+    return { outcome: 'dropped', facts, reason: [...new Set(reasons)].join('; '), attachments: result.attachments };
+  }
+  return { outcome: 'imported', facts, attachments: result.attachments, ignoredAttachments: request.ignoredAttachments };
+}
+
+function text(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
