@@ -23,7 +23,7 @@ export type QueueWithDlq = { readonly queue: Queue; readonly dlq: Queue };
 /**
  * Queues (each with a DLQ) and topics (ARCHITECTURE.md section 4):
  * - invite-dispatch: one message = one email to one attendee;
- * - event-requests: inbound mail (RSVP replies, emailed requests) and bulk imports;
+ * - event-requests: inbound mail (RSVP replies, emailed requests and CSV imports);
  * - notifications: EVENT_UPDATED / EVENT_CANCELLATION_REQUEST fan-out to the staging consumer;
  * - notice-mail: organizer notices (raw delivery from their topic), one email each;
  * - topics NEW_EVENT_INVITE, EVENT_UPDATED, EVENT_CANCELLATION_REQUEST for other systems,

@@ -12,7 +12,7 @@ import { sesV2 } from '../lib/aws/sesv2';
 import { claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest } from '../lib/sendOnce/sendClaim';
 import { tokenKey } from '../lib/tokens/tokenKey';
 import type { DeliveryUpdate, DispatchPorts } from './dispatchMail';
-import { sendWithBackoff } from './sendWithBackoff';
+import { sendWithBackoff } from '../lib/aws/sendWithBackoff';
 
 /** An organizer's address changes rarely: a container keeps what it read for a minute. */
 const ORGANIZER_CACHE_MS = 60_000;

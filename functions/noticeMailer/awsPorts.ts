@@ -7,7 +7,8 @@ import { dynamoDb } from '../lib/aws/dynamodb';
 import { sesV2 } from '../lib/aws/sesv2';
 import { claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest } from '../lib/sendOnce/sendClaim';
 import type { DeliveryPorts } from './deliverNotice';
-import { classifySendError } from '../lib/aws/sesErrors';
+import { classifySendError, isThrottling } from '../lib/aws/sesErrors';
+import { sendWithBackoff } from '../lib/aws/sendWithBackoff';
 
 export function awsPorts(table: string): DeliveryPorts {
   return {
@@ -30,7 +31,8 @@ export function awsPorts(table: string): DeliveryPorts {
     },
     async send(input) {
       try {
-        return (await sesV2().send(new SendEmailCommand(input))).MessageId;
+        // The account's sending rate is shared with the invitations: wait out throttling.
+        return await sendWithBackoff(async () => (await sesV2().send(new SendEmailCommand(input))).MessageId, isThrottling);
       } catch (error) {
         throw classifySendError(error);
       }

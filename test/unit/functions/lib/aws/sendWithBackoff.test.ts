@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BACKOFF, sendWithBackoff } from '../../../../functions/inviteDispatcher/sendWithBackoff';
+import { BACKOFF, sendWithBackoff } from '../../../../../functions/lib/aws/sendWithBackoff';
 
 const throttled = Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
 const isThrottling = (error: unknown) => error === throttled;

@@ -1,6 +1,6 @@
-// SES throttling slows the dispatcher instead of failing messages: a send refused for the
-// sending rate waits (exponential, with full jitter) and tries again, a few times, before
-// the refusal reaches the caller (the message is then retried by SQS).
+// SES throttling slows a sender (the dispatcher, the notice mailer) instead of failing its
+// messages: a send refused for the sending rate waits (exponential, with full jitter) and
+// tries again, a few times, before the refusal reaches the caller (then SQS retries it).
 
 /** Waits before each retry: 100 ms doubled each time, up to 3.2 s (about 6 s in all). */
 export const BACKOFF = { baseMs: 100, maxMs: 3_200, retries: 6 } as const;
