@@ -21,6 +21,8 @@ export type Scalars = {
 /** Someone invited to an event. */
 export type Attendee = {
   __typename?: 'Attendee';
+  /** Their latest answer: when, how, with what comment (null until they answer). */
+  answer?: Maybe<RsvpAnswer>;
   /** Where their latest invitation mail stands. */
   delivery: Delivery;
   /** As invited: trimmed, domain lower-cased. */
@@ -274,12 +276,32 @@ export type Mutation = {
    * with `Conflict` for a cancelled event. Each invited attendee is mailed a calendar invitation.
    */
   inviteAttendees: InviteResult;
+  /**
+   * For the counts publisher (IAM), which reads the table's stream: an event's counts after a
+   * change, as given, published to onRsvpCountsChanged subscribers. Stores nothing.
+   */
+  publishRsvpCounts: RsvpCounts;
+  /**
+   * For the mail ingestion (IAM): an iTIP REPLY matched to an invitation. A reply older than
+   * the answer already recorded (SEQUENCE, then DTSTAMP, as RFC 5546 orders them) changes
+   * nothing and is a `Conflict` (errorInfo.reason STALE_REPLY).
+   */
+  recordEmailRsvp: Attendee;
   /** Lift a suspension (admins). */
   reinstateOrganizer: Organizer;
   /** Uninvite one attendee: they are mailed a cancellation and the event's counts change. */
   removeAttendee: Attendee;
   /** For the importer (IAM): publishes the job as stored to onImportProgress subscribers. */
   reportImportProgress: ImportJob;
+  /**
+   * Answer an invitation. An attendee answers with the token from their invitation (API key; the
+   * token is the credential, never the address alone); the RSVP page does the same with IAM
+   * (`via: LINK`). The event's organizer answers on an attendee's behalf with `email` (Cognito,
+   * or IAM with organizerId). The attendee's status, the event's counts and a history entry
+   * change in one transaction. A cancelled event is a `Conflict`, someone not invited is
+   * `NotFound`, a bad token `Unauthorized`; a comment is at most 500 characters.
+   */
+  rsvp: Attendee;
   /** Change an organizer's limits (admins); limits left out keep their value. */
   setOrganizerLimits: Organizer;
   /**
@@ -357,6 +379,43 @@ export type MutationInviteAttendeesArgs = {
  * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
  * (errorInfo.limit), `NotFound`, `Conflict`.
  */
+export type MutationPublishRsvpCountsArgs = {
+  accepted: Scalars['Int']['input'];
+  changedAt: Scalars['AWSDateTime']['input'];
+  declined: Scalars['Int']['input'];
+  eventId: Scalars['ID']['input'];
+  invited: Scalars['Int']['input'];
+  needsAction: Scalars['Int']['input'];
+  tentative: Scalars['Int']['input'];
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationRecordEmailRsvpArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  dtstamp: Scalars['AWSDateTime']['input'];
+  email: Scalars['String']['input'];
+  eventId: Scalars['ID']['input'];
+  response: RsvpResponse;
+  sequence: Scalars['Int']['input'];
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
 export type MutationReinstateOrganizerArgs = {
   id: Scalars['ID']['input'];
 };
@@ -388,6 +447,25 @@ export type MutationRemoveAttendeeArgs = {
 export type MutationReportImportProgressArgs = {
   eventId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
+export type MutationRsvpArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  eventId: Scalars['ID']['input'];
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+  response: RsvpResponse;
+  token?: InputMaybe<Scalars['String']['input']>;
+  via?: InputMaybe<RsvpChannel>;
 };
 
 
@@ -518,6 +596,8 @@ export type Query = {
   me: Organizer;
   /** One organizer, for administrators (the `admins` group). An unknown id is a `NotFound` error. */
   organizer?: Maybe<Organizer>;
+  /** An attendee's answers in the order they were recorded: the event's organizer, admins, or IAM for the organizer. */
+  rsvpHistory: Array<RsvpHistoryEntry>;
 };
 
 
@@ -556,6 +636,66 @@ export type QueryOrganizerArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryRsvpHistoryArgs = {
+  email: Scalars['String']['input'];
+  eventId: Scalars['ID']['input'];
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** An answer as recorded. */
+export type RsvpAnswer = {
+  __typename?: 'RsvpAnswer';
+  answeredAt: Scalars['AWSDateTime']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  /** A mail reply's DTSTAMP; otherwise when the answer was given. */
+  dtstamp: Scalars['AWSDateTime']['output'];
+  response: RsvpResponse;
+  /** The invitation's SEQUENCE the answer is to (a mail reply's own; otherwise the event's when it was given). */
+  sequence: Scalars['Int']['output'];
+  /** How it came: the API with the attendee's token, the RSVP page, a calendar reply by mail, or the organizer. */
+  via: RsvpChannel;
+};
+
+export type RsvpChannel =
+  | 'API'
+  | 'EMAIL'
+  | 'LINK'
+  | 'ORGANIZER';
+
+/** An event's counts after a change (onRsvpCountsChanged). */
+export type RsvpCounts = {
+  __typename?: 'RsvpCounts';
+  accepted: Scalars['Int']['output'];
+  /** When the change happened (the table's stream record; to the second). */
+  changedAt: Scalars['AWSDateTime']['output'];
+  declined: Scalars['Int']['output'];
+  eventId: Scalars['ID']['output'];
+  /** Attendees invited and not removed. */
+  invited: Scalars['Int']['output'];
+  needsAction: Scalars['Int']['output'];
+  tentative: Scalars['Int']['output'];
+};
+
+/** One answer in an attendee's history. */
+export type RsvpHistoryEntry = {
+  __typename?: 'RsvpHistoryEntry';
+  answeredAt: Scalars['AWSDateTime']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  dtstamp: Scalars['AWSDateTime']['output'];
+  /** The status before this answer. */
+  previous: AttendeeStatus;
+  response: RsvpResponse;
+  sequence: Scalars['Int']['output'];
+  via: RsvpChannel;
+};
+
+/** An answer (iCalendar PARTSTAT); NEEDS-ACTION is where every attendee starts. */
+export type RsvpResponse =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'TENTATIVE';
+
 export type RsvpStats = {
   __typename?: 'RsvpStats';
   accepted: Scalars['Int']['output'];
@@ -569,8 +709,29 @@ export type RsvpStats = {
  */
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * Each answer to the event's invitations, as the answering mutation returned it. AppSync
+   * builds the push from that mutation's selection: an answer whose caller did not select
+   * `eventId` reaches no subscriber, and other fields it did not select arrive as null.
+   */
+  onAttendeeResponded?: Maybe<Attendee>;
   /** An import's progress, after each chunk of rows and when it ends. */
   onImportProgress?: Maybe<ImportJob>;
+  /**
+   * An event's counts after every change, whatever caused it (an answer by API, link, mail or
+   * the organizer; an invitation; a removal). Pushed from the table's stream, so shortly after
+   * the change and in the order changes happened.
+   */
+  onRsvpCountsChanged?: Maybe<RsvpCounts>;
+};
+
+
+/**
+ * Live updates. Subscribers must be allowed to read what they subscribe to: an event's
+ * organizer, an admin, or IAM.
+ */
+export type SubscriptionOnAttendeeRespondedArgs = {
+  eventId: Scalars['ID']['input'];
 };
 
 
@@ -581,6 +742,15 @@ export type Subscription = {
 export type SubscriptionOnImportProgressArgs = {
   eventId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates. Subscribers must be allowed to read what they subscribe to: an event's
+ * organizer, an admin, or IAM.
+ */
+export type SubscriptionOnRsvpCountsChangedArgs = {
+  eventId: Scalars['ID']['input'];
 };
 
 /** What updateEvent changes: the fields given; the same rules as CreateEventInput. */

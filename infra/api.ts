@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { bundleResolver, PROJECT_ROOT } from './resolverBundle';
 import { PIPELINE_FUNCTIONS, RESOLVERS, type DataSourceName, type PipelineFunctionName } from './resolvers';
 import type { Imports } from './imports';
+import type { TokenKey } from './tokenKey';
 import type { Settings } from './settings';
 
 export interface ApiProps {
@@ -33,6 +34,8 @@ export interface ApiProps {
   readonly inviteDispatch: IQueue;
   /** Bulk imports: startImport hands out upload URLs into its bucket (the importUploads data source). */
   readonly imports: Imports;
+  /** The key invitation tokens are signed with: rsvp checks them (the tokenVerifier data source). */
+  readonly tokenKey: TokenKey;
   /**
    * Path of the schema file.
    * @default schema.graphql at the project root
@@ -111,13 +114,22 @@ export class Api extends Construct {
     });
     props.imports.allowObjects(importUploads.role, ['s3:PutObject']);
 
+    // Invitation tokens for rsvp: an HMAC APPSYNC_JS cannot compute, under a key it must not hold.
+    const tokenVerifier = new NodeFunction(this, 'TokenVerifier', {
+      entry: 'tokenVerifier/handler.ts',
+      description: "Checks attendees' invitation tokens (rsvp)",
+      environment: { REGION: Stack.of(this).region },
+    });
+    for (const [name, value] of Object.entries(props.tokenKey.grantRead(tokenVerifier.role))) tokenVerifier.fn.addEnvironment(name, value);
+
     const dataSources: Record<DataSourceName, BaseDataSource> = {
       table: this.api.addDynamoDbDataSource('TableDataSource', props.table),
       none: this.api.addNoneDataSource('NoneDataSource'),
       inviteQueue: this.api.addLambdaDataSource('InviteQueueDataSource', inviteQueuer.fn),
       importUploads: this.api.addLambdaDataSource('ImportUploadsDataSource', importUploads.fn),
+      tokenVerifier: this.api.addLambdaDataSource('TokenVerifierDataSource', tokenVerifier.fn),
     };
-    for (const [name, fn] of [['inviteQueue', inviteQueuer], ['importUploads', importUploads]] as const) {
+    for (const [name, fn] of [['inviteQueue', inviteQueuer], ['importUploads', importUploads], ['tokenVerifier', tokenVerifier]] as const) {
       Validations.of(dataSources[name]).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
         reason: 'CDK lets a Lambda data source invoke the function and its versions (`<function>:*`); the API invokes this one function only.',

@@ -1,4 +1,5 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
@@ -7,6 +8,7 @@ import { FilterOrPolicy, SubscriptionFilter, type ITopic } from 'aws-cdk-lib/aws
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { RSVP_ATTENDEE_ATTRIBUTES, RSVP_EVENT_ATTRIBUTES } from '../functions/attendeeLinks/rsvpRequests';
 import { eventKey, organizerKey, suppressionKey } from '../resolvers/lib/keys';
 import { NodeFunction } from './nodeFunction';
 import type { TokenKey } from './tokenKey';
@@ -31,6 +33,8 @@ export const FEEDBACK_TIMEOUT = Duration.seconds(30);
 export const FEEDBACK_BATCH_SIZE = 10;
 /** The SES event types the function acts on; the subscription drops the rest (Deliveries are most of them). */
 export const FEEDBACK_EVENT_TYPES = ['Bounce', 'Complaint', 'Reject'];
+/** What the RSVP page reads of an event and of an attendee (the same partition), and nothing else. */
+export const RSVP_PAGE_ATTRIBUTES = ['pk', 'sk', ...new Set([...RSVP_EVENT_ATTRIBUTES, ...RSVP_ATTENDEE_ATTRIBUTES])];
 
 /**
  * Deliverability (ARCHITECTURE.md section 5, flow 11):
@@ -43,8 +47,9 @@ export const FEEDBACK_EVENT_TYPES = ['Bounce', 'Complaint', 'Reject'];
  *   SNS -> Lambda would retry an asynchronous invoke only twice and need an on-failure
  *   destination besides.
  * - The attendee links: functions/attendeeLinks behind a function URL (auth NONE: the signed
- *   token in the path is the credential), serving RFC 8058 one-click unsubscribe; `linksUrl`
- *   is what invitations link to (their List-Unsubscribe header).
+ *   token in the path is the credential), serving RFC 8058 one-click unsubscribe and, once
+ *   `allowRsvp` gives it the API, the RSVP page; `linksUrl` is what invitations link to (their
+ *   List-Unsubscribe header, their Yes / Maybe / No links).
  */
 export class Deliverability extends Construct {
   readonly feedbackQueue: Queue;
@@ -54,11 +59,13 @@ export class Deliverability extends Construct {
   readonly linksFunctionUrl: FunctionUrl;
   /** The links function's URL, ending in `/` (`https://<id>.lambda-url.<region>.on.aws/`). */
   readonly linksUrl: string;
+  private readonly table: ITableV2;
 
   constructor(scope: Construct, id: string, props: DeliverabilityProps) {
     super(scope, id);
     const stack = Stack.of(this);
     const table = props.table;
+    this.table = table;
 
     // Stateful: renaming these construct ids replaces the queues (and drops their messages).
     this.feedbackDlq = new Queue(this, 'FeedbackDlq', {
@@ -105,7 +112,7 @@ export class Deliverability extends Construct {
 
     this.links = new NodeFunction(this, 'AttendeeLinks', {
       entry: 'attendeeLinks/handler.ts',
-      description: "Links in attendees' mail (function URL): one-click unsubscribe",
+      description: "Links in attendees' mail (function URL): one-click unsubscribe, the RSVP page",
       environment: { REGION: stack.region, DYNAMODB_TABLE: table.tableName },
     });
     for (const [name, value] of Object.entries(props.tokenKey.grantRead(this.links.role))) this.links.fn.addEnvironment(name, value);
@@ -117,6 +124,18 @@ export class Deliverability extends Construct {
     this.links.role.addToPrincipalPolicy(getOnly(table, suppressionKey('*').pk, unsubscribeAttributes));
     // An organizer's address (the page says whose invitations), and nothing else of the organizer item.
     this.links.role.addToPrincipalPolicy(getOnly(table, organizerKey('*').pk, ['pk', 'sk', 'email']));
+  }
+
+  /**
+   * The RSVP page's answers, once the API exists: the links function calls Mutation.rsvp
+   * (IAM, with the attendee's token) at `api`'s GraphQL URL, and reads what the page shows of
+   * the event and the attendee. Every change goes through the API; the table stays read-only here.
+   */
+  allowRsvp(api: GraphqlApi): void {
+    this.links.fn.addEnvironment('GRAPHQL_URL', api.graphqlUrl);
+    api.grantMutation(this.links.role, 'rsvp');
+    // Events and their attendees share the event partition: the page's attributes of both, no others.
+    this.links.role.addToPrincipalPolicy(getOnly(this.table, eventKey('*').pk, RSVP_PAGE_ATTRIBUTES));
   }
 }
 

@@ -18,11 +18,11 @@ export interface RequestIngestionProps {
   readonly queue: IQueue;
   /** Where SES's receipt rule stores each received message (Mail's inbound bucket). */
   readonly inboundBucket: IBucket;
-  /** The API the function starts imports through (IAM), like every other caller. */
+  /** The API the function starts imports and records replies through (IAM), like every other caller. */
   readonly api: GraphqlApi;
   /** The requests address: organizers' CSV imports. */
   readonly requestsEmail: string;
-  /** The RSVP address: attendees' replies (not handled yet). */
+  /** The RSVP address: attendees' iTIP replies (and the domain of our invitations' UIDs). */
   readonly rsvpEmail: string;
   /**
    * Messages one invocation takes; each is read whole (the S3 action stores mail up to
@@ -38,10 +38,12 @@ export const REQUEST_INGESTION_TIMEOUT = Duration.seconds(60);
 /**
  * Mail to the requests and RSVP addresses (ARCHITECTURE.md flows 3, 6 and 9): the ingestion
  * function (functions/requestIngestion) reads each SES receipt notification from the
- * event-requests queue, checks the verdicts and the sender (an ACTIVE organizer, by the
- * `organizer-email#` lookup), reads the stored message, and imports its CSV attachments
- * through startImport (IAM) and the upload URL, once per attachment. Everything else is
- * logged with its reason and dropped; failures a retry may fix end in the queue's DLQ.
+ * event-requests queue, checks the verdicts and the sender, and reads the stored message.
+ * Requests: an ACTIVE organizer's (by the `organizer-email#` lookup) CSV attachments are
+ * imported through startImport (IAM) and the upload URL, once per attachment. RSVP: an iTIP
+ * REPLY from the attendee it answers for is recorded through recordEmailRsvp (IAM), once per
+ * message and per reply. Everything else is logged with its reason and dropped; failures a
+ * retry may fix end in the queue's DLQ.
  */
 export class RequestIngestion extends Construct {
   readonly ingestion: NodeFunction;
@@ -53,7 +55,7 @@ export class RequestIngestion extends Construct {
 
     this.ingestion = new NodeFunction(this, 'RequestIngestion', {
       entry: 'requestIngestion/handler.ts',
-      description: 'Inbound mail (event-requests queue) -> CSV attachments of active organizers imported through startImport (IAM); the rest logged and dropped',
+      description: 'Inbound mail (event-requests queue) -> CSV imports through startImport, iTIP replies through recordEmailRsvp (IAM); the rest logged and dropped',
       timeout: REQUEST_INGESTION_TIMEOUT,
       // A whole message (up to 40 MB) and its decoded attachments are in memory at once.
       memorySize: 1024,
@@ -80,7 +82,7 @@ export class RequestIngestion extends Construct {
     // Who an address belongs to, and whether that organizer is active: one attribute each.
     role.addToPrincipalPolicy(getOnly(table, organizerEmailKey('*').pk, ['pk', 'sk', 'organizerId']));
     role.addToPrincipalPolicy(getOnly(table, organizerKey('*').pk, ['pk', 'sk', 'status']));
-    // Its own idempotency items only.
+    // Its own idempotency items only (imported attachments, RSVP messages and replies).
     role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
@@ -90,6 +92,7 @@ export class RequestIngestion extends Construct {
       }),
     );
     props.api.grantMutation(role, 'startImport');
+    props.api.grantMutation(role, 'recordEmailRsvp');
   }
 }
 

@@ -1,7 +1,7 @@
 // Every resolver and pipeline function of the API, in one list: field, code, data source.
 // Code paths are relative to resolvers/; each is bundled by infra/resolverBundle.ts.
 
-export type DataSourceName = 'table' | 'none' | 'inviteQueue' | 'importUploads';
+export type DataSourceName = 'table' | 'none' | 'inviteQueue' | 'importUploads' | 'tokenVerifier';
 
 export const PIPELINE_FUNCTIONS = {
   getOrganizer: { code: 'organizers/fn/getOrganizer.ts', dataSource: 'table' },
@@ -27,6 +27,10 @@ export const PIPELINE_FUNCTIONS = {
   putImportJob: { code: 'imports/fn/putImportJob.ts', dataSource: 'table' },
   presignUpload: { code: 'imports/fn/presignUpload.ts', dataSource: 'importUploads' },
   getImportJob: { code: 'imports/fn/getImportJob.ts', dataSource: 'table' },
+  verifyAttendeeToken: { code: 'rsvps/fn/verifyAttendeeToken.ts', dataSource: 'tokenVerifier' },
+  getEventForRsvp: { code: 'rsvps/fn/getEventForRsvp.ts', dataSource: 'table' },
+  recordAnswer: { code: 'rsvps/fn/recordAnswer.ts', dataSource: 'table' },
+  queryRsvpHistory: { code: 'rsvps/fn/queryRsvpHistory.ts', dataSource: 'table' },
 } as const satisfies Record<string, { code: string; dataSource: DataSourceName }>;
 
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
@@ -97,4 +101,10 @@ export const RESOLVERS: ResolverSpec[] = [
   { typeName: 'Query', fieldName: 'importJob', code: 'imports/importJob.ts', pipeline: ['getEventToRead', 'getImportJob'] },
   { typeName: 'Mutation', fieldName: 'reportImportProgress', code: 'imports/reportImportProgress.ts', dataSource: 'table' },
   { typeName: 'Subscription', fieldName: 'onImportProgress', code: 'imports/onImportProgress.ts', dataSource: 'table' },
+  { typeName: 'Mutation', fieldName: 'publishRsvpCounts', code: 'rsvps/publishRsvpCounts.ts', dataSource: 'none' },
+  { typeName: 'Subscription', fieldName: 'onRsvpCountsChanged', code: 'rsvps/onRsvpCountsChanged.ts', dataSource: 'table' },
+  { typeName: 'Subscription', fieldName: 'onAttendeeResponded', code: 'rsvps/onAttendeeResponded.ts', dataSource: 'table' },
+  { typeName: 'Mutation', fieldName: 'rsvp', code: 'rsvps/rsvp.ts', pipeline: ['verifyAttendeeToken', 'getEventForRsvp', 'getAttendee', 'recordAnswer'] },
+  { typeName: 'Mutation', fieldName: 'recordEmailRsvp', code: 'rsvps/recordEmailRsvp.ts', pipeline: ['getEventForRsvp', 'getAttendee', 'recordAnswer'] },
+  { typeName: 'Query', fieldName: 'rsvpHistory', code: 'rsvps/rsvpHistory.ts', pipeline: ['getEventToRead', 'queryRsvpHistory'] },
 ];

@@ -6,6 +6,7 @@ import { Data } from './data';
 import { Deliverability } from './deliverability';
 import { Imports } from './imports';
 import { Invitations } from './invitations';
+import { LiveCounts } from './liveCounts';
 import { Mail } from './mail';
 import { Messaging } from './messaging';
 import { NoticeMail } from './noticeMail';
@@ -33,8 +34,11 @@ export class CalendarInviteStack extends Stack {
       settings: props.settings,
       inviteDispatch: messaging.inviteDispatch.queue,
       imports,
+      tokenKey,
     });
     imports.addImporter({ table: data.table, api: api.api });
+    // Live counts: the table's stream -> publishRsvpCounts -> onRsvpCountsChanged (infra/liveCounts.ts).
+    new LiveCounts(this, 'LiveCounts', { table: data.table, api: api.api });
     const mail = new Mail(this, 'Mail', {
       settings: props.settings,
       inboundTopic: messaging.inboundMail,
@@ -55,6 +59,7 @@ export class CalendarInviteStack extends Stack {
     });
     // Deliverability: SES feedback and one-click unsubscribe (infra/deliverability.ts).
     const deliverability = new Deliverability(this, 'Deliverability', { table: data.table, feedbackTopic: messaging.sesFeedback, tokenKey });
+    deliverability.allowRsvp(api.api);
     new Invitations(this, 'Invitations', {
       table: data.table,
       inviteDispatch: messaging.inviteDispatch.queue,
@@ -65,9 +70,9 @@ export class CalendarInviteStack extends Stack {
       configurationSet: mail.configurationSet,
       linksUrl: deliverability.linksUrl,
     });
-    new CfnOutput(this, 'LinksUrl', { value: deliverability.linksUrl, description: "Links in attendees' mail (one-click unsubscribe) start with this URL." });
+    new CfnOutput(this, 'LinksUrl', { value: deliverability.linksUrl, description: "Links in attendees' mail (the RSVP page, one-click unsubscribe) start with this URL." });
 
-    // Mail to the requests and RSVP addresses: emailed CSV imports (infra/requestIngestion.ts).
+    // Mail to the requests and RSVP addresses: emailed CSV imports and calendar replies (infra/requestIngestion.ts).
     new RequestIngestion(this, 'RequestIngestion', {
       table: data.table,
       queue: messaging.eventRequests.queue,

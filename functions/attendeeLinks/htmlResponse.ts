@@ -18,7 +18,12 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
 const STYLE =
   'body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1f2328}' +
   'button{font:inherit;padding:.5rem 1rem;border-radius:.375rem;border:1px solid #1f2328;background:#1f2328;color:#fff;cursor:pointer}' +
-  '.address{font-weight:600;word-break:break-all}';
+  '.address{font-weight:600;word-break:break-all}' +
+  'button.quiet{background:#fff;color:#1f2328}' +
+  '.answers button{margin-right:.5rem}' +
+  'textarea{font:inherit;width:100%;box-sizing:border-box}' +
+  '.muted{color:#59636e}' +
+  '.problem{color:#b42318;font-weight:600}';
 
 /**
  * A page: `title` is text (escaped here); `content` is HTML the caller built with escapeHtml

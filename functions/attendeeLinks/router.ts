@@ -1,7 +1,7 @@
 // The links function's route table: a method and a path pattern per route, the pattern's
 // groups handed to the route percent-decoded. HEAD is answered as GET without a body. A path
 // no route matches is a 404; a path some route matches with another method a 405 naming the
-// methods it has. Routes are added by listing them (issue 9 adds /rsvp/...).
+// methods it has. Routes are added by listing them (handler.ts: unsubscribe, rsvp).
 import type { HttpResponse } from './htmlResponse';
 import type { HttpRequest } from './httpRequest';
 

@@ -1,5 +1,6 @@
-// Ingestion's ports on AWS: the organizer lookups and the import claims in the table, the
-// raw message in the inbound bucket, startImport on the API (IAM) and the upload's PUT.
+// Ingestion's ports on AWS: the organizer lookups and the idempotency claims in the table,
+// the raw message in the inbound bucket, startImport and recordEmailRsvp on the API (IAM)
+// and the upload's PUT.
 import { ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -9,6 +10,7 @@ import { dynamoDb } from '../lib/aws/dynamodb';
 import { s3 } from '../lib/aws/s3';
 import { PermanentError } from '../lib/errors';
 import { claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest } from '../lib/sendOnce/sendClaim';
+import { graphqlEmailRsvpPort } from './graphqlEmailRsvpPort';
 import { graphqlImportPort } from './graphqlImportPort';
 import type { IngestionPorts } from './ingestMail';
 import { uploadCsv } from './uploadCsv';
@@ -66,6 +68,7 @@ export function awsPorts(config: { table: string; graphqlUrl: string; region: st
     },
     startImport: graphqlImportPort(graphql),
     upload: uploadCsv,
+    recordEmailRsvp: graphqlEmailRsvpPort(graphql),
   };
 }
 

@@ -1,6 +1,6 @@
-// Failures of an emailed import that no retry can fix (STYLE.md: decided by class, never by
-// message). Both are PermanentErrors: the attachment's claim is marked DROPPED and the
-// reason logged. Anything else thrown by a port is worth a retry.
+// Failures of an emailed import or RSVP that no retry can fix (STYLE.md: decided by class,
+// never by message). All are PermanentErrors: the claim is marked DROPPED and the reason
+// logged. Anything else thrown by a port is worth a retry.
 import { PermanentError } from '../lib/errors';
 
 /**
@@ -27,5 +27,23 @@ export class UploadRefusedError extends PermanentError {
     super(`The upload was refused with HTTP ${status}: ${body.slice(0, 200)}`);
     this.name = 'UploadRefusedError';
     this.status = status;
+  }
+}
+
+/**
+ * recordEmailRsvp refused the reply for good: the attendee is not invited (or the event is
+ * gone), the reply is older than the answer recorded, or the event is cancelled.
+ */
+export class RsvpRefusedError extends PermanentError {
+  /** The API's stable errorType (`NotFound`, `Conflict`, `ValidationError`). */
+  readonly errorType: string;
+  /** errorInfo.reason when the API gives one (`STALE_REPLY`, `EVENT_CANCELLED`). */
+  readonly reason: string | null;
+
+  constructor(message: string, errorType: string, reason: string | null) {
+    super(message);
+    this.name = 'RsvpRefusedError';
+    this.errorType = errorType;
+    this.reason = reason;
   }
 }

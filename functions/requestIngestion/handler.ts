@@ -1,5 +1,6 @@
 // event-requests queue (raw delivery from the inbound mail topic: SES's receipt
-// notifications for the requests and RSVP addresses) -> ingestMail, one message at a time.
+// notifications for the requests and RSVP addresses) -> ingestMail, one message at a time:
+// CSV imports and RSVP replies.
 // Failures a retry may fix are reported per record (batchItemFailures) and end in the
 // queue's DLQ if they last; everything else is logged with its reason and dropped.
 import { randomUUID } from 'node:crypto';
@@ -36,15 +37,17 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
 };
 
 function logIngestion(sqsMessageId: string, ingestion: Ingestion): void {
-  const fields = { sqsMessageId, ...ingestion.facts, ...(ingestion.attachments ? { attachments: ingestion.attachments } : {}) };
+  const fields = { sqsMessageId, ...ingestion.facts, ...('attachments' in ingestion && ingestion.attachments ? { attachments: ingestion.attachments } : {}) };
   switch (ingestion.outcome) {
     case 'imported': {
       const started = ingestion.attachments.filter((a) => a.outcome === 'imported').length;
       const message = started > 0 ? 'emailed CSV import started' : 'emailed CSV import already started: redelivery ignored';
       return log('INFO', message, { ...fields, ignoredAttachments: ingestion.ignoredAttachments });
     }
+    case 'recorded':
+      return log('INFO', 'emailed RSVP recorded', { ...fields, response: ingestion.response, status: ingestion.status });
     case 'dropped':
-      return log('WARN', 'inbound mail dropped', { ...fields, reason: ingestion.reason });
+      return log('WARN', 'inbound mail dropped', { ...fields, reason: ingestion.reason, ...(ingestion.refusal ? { refusal: ingestion.refusal } : {}) });
     case 'retry':
       return log('WARN', 'inbound mail not handled: retried later', { ...fields, reason: ingestion.reason });
   }

@@ -1,38 +1,43 @@
 // One received message, from SES's notification to what it asks for:
-//   parse the notification -> route by recipient -> verdicts -> the sender's organizer ->
-//   load the raw MIME from S3 -> classify -> the request's handler.
-// The checks that need no message body come first, so a stranger's or a spoofed message is
-// never read. Only the CSV-import handler exists; everything else is dropped with a reason:
-// RSVP replies and emailed event requests come with their issues (they plug in as routes
-// and request kinds here). The AWS calls come in as ports, so every decision is tested
+//   parse the notification -> route by recipient -> verdicts -> the sender ->
+//   requests: the sender's organizer -> load the raw MIME from S3 -> classify -> the request's handler;
+//   RSVP:     load the raw MIME from S3 -> the REPLY it carries, matched to an invitation -> recordEmailRsvp (ingestRsvp.ts).
+// The checks that need no message body come first, so an unauthenticated message is never
+// read (nor a stranger's request). Emailed event requests come with their issue (a request
+// kind in classifyRequest.ts). The AWS calls come in as ports, so every decision is tested
 // without AWS. Outcomes:
 // - imported: every attachment settled (some may be dropped, e.g. an upload refused);
+// - recorded: the reply is the attendee's answer now;
 // - dropped: nothing to do, ever (the reason says why); logged and done;
 // - retry: a failure a retry may fix (DynamoDB, S3, AppSync 5xx, network): batchItemFailures.
+import type { RsvpResponse } from '../../resolvers/lib/records';
 import { isPermanent } from '../lib/errors';
 import { classifyRequest, type MailRequest } from './classifyRequest';
 import { identifyOrganizer, type OrganizerPorts } from './identifyOrganizer';
 import { importByEmail, type AttachmentOutcome, type ClaimConfig, type ImportPorts, type Warn } from './importByEmail';
+import { ingestRsvp } from './ingestRsvp';
 import { mailRoute, type InboundAddresses, type MailRoute } from './mailRoute';
 import { parseNotification, type ReceivedMail } from './parseNotification';
 import { readMessage } from './readMessage';
+import type { RsvpPorts } from './rsvpByEmail';
 import { domainOf, senderAddress } from './senderAddress';
 import { verdictProblem } from './verdictProblem';
-
-export const RSVP_NOT_HANDLED = 'not handled yet: RSVP replies come with the RSVP issue';
 
 export type MessagePorts = {
   /** The raw message the S3 action stored. A missing object is a PermanentError. */
   loadMessage(stored: ReceivedMail['stored']): Promise<Uint8Array>;
 };
 
-export type IngestionPorts = OrganizerPorts & MessagePorts & ImportPorts;
+export type IngestionPorts = OrganizerPorts & MessagePorts & ImportPorts & RsvpPorts;
 
 export type IngestionConfig = ClaimConfig & {
   addresses: InboundAddresses;
   /** The bucket the stack's receipt rule stores mail in: the only one read. */
   inboundBucket: string;
 };
+
+/** The API's refusal of an emailed RSVP: its stable errorType and errorInfo.reason. */
+export type ApiRefusal = { errorType: string; reason?: string };
 
 /** What the log line may say about a message: identifiers, never addresses or subjects. */
 export type IngestionFacts = {
@@ -45,7 +50,8 @@ export type IngestionFacts = {
 
 export type Ingestion =
   | { outcome: 'imported'; facts: IngestionFacts; attachments: AttachmentOutcome[]; ignoredAttachments: number }
-  | { outcome: 'dropped'; facts: IngestionFacts; reason: string; attachments?: AttachmentOutcome[] }
+  | { outcome: 'recorded'; facts: IngestionFacts; response: RsvpResponse; status: string }
+  | { outcome: 'dropped'; facts: IngestionFacts; reason: string; attachments?: AttachmentOutcome[]; refusal?: ApiRefusal }
   | { outcome: 'retry'; facts: IngestionFacts; reason: string; attachments?: AttachmentOutcome[] };
 
 export async function ingestMail(body: string, config: IngestionConfig, ports: IngestionPorts, warn: Warn): Promise<Ingestion> {
@@ -63,7 +69,6 @@ export async function ingestMail(body: string, config: IngestionConfig, ports: I
   const route = mailRoute(mail.recipients, config.addresses);
   if (!route) return dropped('addressed to neither the requests address nor the RSVP address');
   facts.route = route;
-  if (route === 'rsvp') return dropped(RSVP_NOT_HANDLED);
 
   const refused = verdictProblem(mail.verdicts);
   if (refused) return dropped(refused);
@@ -72,6 +77,7 @@ export async function ingestMail(body: string, config: IngestionConfig, ports: I
   const sender = senderAddress(mail.from);
   if ('problem' in sender) return dropped(sender.problem);
   facts.senderDomain = domainOf(sender.email);
+  if (route === 'rsvp') return ingestRsvp(mail, sender.email, facts, config, ports, warn);
 
   let organizerId: string;
   let request: MailRequest;

@@ -4,8 +4,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import type { SubscriptionOnImportProgressArgs } from '../../generated/graphql';
-import { maySeeEvent } from '../lib/events';
-import { actorOf, AUTH_TYPE, isActorRefusal } from '../lib/identity';
+import { mayFollowEvent } from '../lib/eventFollowers';
 import { eventKey } from '../lib/keys';
 import type { EventRecord } from '../lib/records';
 
@@ -15,10 +14,6 @@ export function request(ctx: Context<SubscriptionOnImportProgressArgs>) {
 
 export function response(ctx: Context<SubscriptionOnImportProgressArgs>) {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
-  // An IAM caller is a backend function of the stack: it may follow any import.
-  if (util.authType() === AUTH_TYPE.iam) return null;
-  const actor = actorOf(util.authType(), ctx.identity, null);
-  const event = ctx.result as EventRecord | null;
-  if (isActorRefusal(actor) || !event || !maySeeEvent(event, actor.organizerId, actor.admin)) util.unauthorized();
+  if (!mayFollowEvent(util.authType(), ctx.identity, ctx.result as EventRecord | null)) util.unauthorized();
   return null;
 }

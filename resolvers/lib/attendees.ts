@@ -16,6 +16,16 @@ export function toAttendee(record: AttendeeRecord): Attendee {
       sentAt: record.delivery.sentAt ?? null,
       lastError: record.delivery.lastError ?? null,
     },
+    answer: record.answer
+      ? {
+          response: record.answer.response,
+          comment: record.answer.comment ?? null,
+          via: record.answer.via,
+          sequence: record.answer.sequence,
+          dtstamp: record.answer.dtstamp,
+          answeredAt: record.answer.answeredAt,
+        }
+      : null,
     invitedAt: record.invitedAt,
     updatedAt: record.updatedAt,
   };

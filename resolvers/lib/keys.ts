@@ -55,6 +55,18 @@ export function attendeeKey(eventId: string, email: string): TableKey {
   return { pk: `event#${eventId}`, sk: `${ATTENDEE_SK_PREFIX}${normalizeEmail(email)}` };
 }
 
+export const RSVP_SK_PREFIX = 'rsvp#';
+
+/** One answer of an attendee, under the event's partition, in the order answers came. */
+export function rsvpHistoryKey(eventId: string, email: string, answeredAt: string, id: string): TableKey {
+  return { pk: `event#${eventId}`, sk: `${rsvpHistoryPrefix(email)}${answeredAt}#${id}` };
+}
+
+/** The sort key prefix of one attendee's answers. */
+export function rsvpHistoryPrefix(email: string): string {
+  return `${RSVP_SK_PREFIX}${normalizeEmail(email)}#`;
+}
+
 export const IMPORT_SK_PREFIX = 'import#';
 
 /** A bulk import job of an event, under the event's partition. */

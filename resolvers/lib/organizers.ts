@@ -86,9 +86,9 @@ export function toOrganizer(record: OrganizerRecord): Organizer {
       eventsCreated: record.stats.eventsCreated,
       invitationsSent: record.stats.invitationsSent,
       rsvps: {
-        accepted: (record.stats.rsvps && record.stats.rsvps.accepted) || 0,
-        declined: (record.stats.rsvps && record.stats.rsvps.declined) || 0,
-        tentative: (record.stats.rsvps && record.stats.rsvps.tentative) || 0,
+        accepted: (record.rsvpsAccepted || 0) + ((record.stats.rsvps && record.stats.rsvps.accepted) || 0),
+        declined: (record.rsvpsDeclined || 0) + ((record.stats.rsvps && record.stats.rsvps.declined) || 0),
+        tentative: (record.rsvpsTentative || 0) + ((record.stats.rsvps && record.stats.rsvps.tentative) || 0),
       },
     },
     createdAt: record.createdAt,

@@ -26,6 +26,13 @@ export type OrganizerRecord = {
   /** Kept top-level so that the createEvent transaction can compare it with limits. */
   activeEvents: number;
   stats: OrganizerStatsRecord;
+  /**
+   * Answers received, by answer: top-level counters (ADD creates them), so that organizers
+   * registered before they existed need no migration. `stats.rsvps` is their older home.
+   */
+  rsvpsAccepted?: number;
+  rsvpsDeclined?: number;
+  rsvpsTentative?: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -95,8 +102,34 @@ export type AttendeeRecord = {
   delivery: DeliveryRecord;
   /** How the attendee was invited. */
   source: 'API' | 'IMPORT' | 'EMAIL';
+  /** Their latest answer, null until they answer. */
+  answer?: AnswerRecord | null;
   invitedAt: string;
   updatedAt: string;
+};
+
+export type RsvpResponse = 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+export type RsvpChannel = 'API' | 'LINK' | 'EMAIL' | 'ORGANIZER';
+
+/** An answer as recorded on the attendee (and in its history entry). */
+export type AnswerRecord = {
+  response: RsvpResponse;
+  comment: string | null;
+  via: RsvpChannel;
+  /** The SEQUENCE the answer is to: a mail reply's own, else the event's at the time. */
+  sequence: number;
+  /** A mail reply's DTSTAMP, else when it was given (ISO 8601). */
+  dtstamp: string;
+  answeredAt: string;
+};
+
+/** One answer in an attendee's history (keys.rsvpHistoryKey): appended, never changed. */
+export type RsvpHistoryRecord = AnswerRecord & {
+  pk: string;
+  sk: string;
+  eventId: string;
+  email: string;
+  previous: AttendeeStatus;
 };
 
 /** Per address, across organizers: SES bounces and complaints, and one-click unsubscribes. */

@@ -27,3 +27,10 @@ describe('a function URL request', () => {
     expect(httpRequestOf(event({ method: 'POST', body: 'plain', isBase64Encoded: false })).body).toBe('plain');
   });
 });
+
+describe('the query string', () => {
+  it('is given raw, and absent without one', () => {
+    expect(httpRequestOf(event({ rawPath: '/rsvp/t', rawQueryString: 'answer=yes&x=%3C' })).query).toBe('answer=yes&x=%3C');
+    expect(httpRequestOf(event({})).query).toBeUndefined();
+  });
+});

@@ -1,10 +1,11 @@
 // Ingestion's ports in memory: an organizer directory, stored messages, a claim table, and
-// startImport / upload recorders, each step's failure chosen by the test.
+// startImport / upload / recordEmailRsvp recorders, each step's failure chosen by the test.
 import { vi } from 'vitest';
 import { PermanentError } from '../../../../functions/lib/errors';
 import type { Claim } from '../../../../functions/lib/sendOnce/sendClaim';
 import type { StartImportInput } from '../../../../functions/requestIngestion/graphqlImportPort';
 import type { IngestionConfig, IngestionPorts } from '../../../../functions/requestIngestion/ingestMail';
+import type { EmailRsvp } from '../../../../functions/requestIngestion/matchReply';
 import { INBOUND_BUCKET, REQUESTS, RSVP } from './harness';
 
 export const CONFIG: IngestionConfig = {
@@ -25,6 +26,8 @@ export type FakeOptions = {
   /** startImport's answer per call (an Error is thrown); default: a new job each call. */
   startErrors?: (Error | undefined)[];
   uploadErrors?: (Error | undefined)[];
+  /** recordEmailRsvp's answer per call (an Error is thrown); default: the attendee with the response as status. */
+  rsvpErrors?: (Error | undefined)[];
 };
 
 export function fakePorts(options: FakeOptions = {}) {
@@ -33,6 +36,8 @@ export function fakePorts(options: FakeOptions = {}) {
   const uploads: { url: string; headers: Record<string, string>; content: Uint8Array }[] = [];
   let startCalls = 0;
   let uploadCalls = 0;
+  const recorded: EmailRsvp[] = [];
+  let rsvpCalls = 0;
   const organizers = options.organizers ?? { 'ada@example.org': { id: 'org-1', status: 'ACTIVE' } };
   const ports: IngestionPorts = {
     organizerIdByEmail: vi.fn(async (email: string) => {
@@ -70,6 +75,12 @@ export function fakePorts(options: FakeOptions = {}) {
       if (failure) throw failure;
       uploads.push({ url, headers, content });
     }),
+    recordEmailRsvp: vi.fn(async (rsvp: EmailRsvp) => {
+      const failure = options.rsvpErrors?.[rsvpCalls++];
+      if (failure) throw failure;
+      recorded.push(rsvp);
+      return { status: rsvp.response };
+    }),
   };
-  return { ports, claims, started, uploads, warn: vi.fn() };
+  return { ports, claims, started, uploads, recorded, warn: vi.fn() };
 }

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { PermanentError } from '../../../../functions/lib/errors';
 import { ImportRefusedError } from '../../../../functions/requestIngestion/errors';
-import { ingestMail, RSVP_NOT_HANDLED } from '../../../../functions/requestIngestion/ingestMail';
+import { ingestMail } from '../../../../functions/requestIngestion/ingestMail';
 import { CONFIG, fakePorts, type FakeOptions } from './fakePorts';
-import { body, EVENT_ID, rawMessage, RSVP, SES_MESSAGE_ID } from './harness';
+import { body, EVENT_ID, rawMessage, SES_MESSAGE_ID } from './harness';
 
 const KEY = `inbound/${SES_MESSAGE_ID}`;
 
@@ -25,12 +25,6 @@ describe('ingestMail', () => {
     });
     expect(started).toEqual([{ eventId: EVENT_ID, fileName: 'guests.csv', organizerId: 'org-1' }]);
     expect(new TextDecoder().decode(uploads[0]!.content)).toBe('email,name\nbob@example.com,Bob\n');
-  });
-
-  it('drops RSVP mail: not handled yet', async () => {
-    const { ingestion, ports } = await run(body({ recipients: [RSVP] }));
-    expect(ingestion).toMatchObject({ outcome: 'dropped', reason: RSVP_NOT_HANDLED, facts: { route: 'rsvp' } });
-    expect(ports.loadMessage).not.toHaveBeenCalled();
   });
 
   it('drops mail for neither address', async () => {
