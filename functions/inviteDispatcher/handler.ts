@@ -5,6 +5,7 @@
 // instead of burning the messages' receives.
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { delayRetries } from '../lib/aws/retryBackoff';
 import { requireEnv } from '../lib/env';
 import { log } from '../lib/log';
 import { awsPorts } from './awsPorts';
@@ -21,7 +22,7 @@ let ports: ReturnType<typeof awsPorts> | undefined;
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   const env = requireEnv(DISPATCHER_ENV);
   ports ??= awsPorts(env.DYNAMODB_TABLE);
-  return dispatchBatch(event.Records, ports, () => ({
+  const { batchItemFailures } = await dispatchBatch(event.Records, ports, () => ({
     table: env.DYNAMODB_TABLE,
     sender: env.SENDER,
     rsvpAddress: env.RSVP_EMAIL,
@@ -30,6 +31,8 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
     now: Date.now,
     newToken: randomUUID,
   }));
+  // Retries come back after growing waits (30 s, 60 s, ...), then the DLQ.
+  return { batchItemFailures: await delayRetries(event.Records, batchItemFailures, (message, fields) => log('WARN', message, fields)) };
 };
 
 /**
