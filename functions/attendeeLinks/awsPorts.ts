@@ -1,9 +1,9 @@
 // The links function's ports on AWS: the token key (Secrets Manager), the table, and the API
 // (the RSVP page answers through Mutation.rsvp, IAM).
-import { ConditionalCheckFailedException, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttendeeStatus } from '../../resolvers/lib/records';
-import { dynamoDb } from '../lib/aws/dynamodb';
+import { dynamoDb, isConditionFailure } from '../lib/aws/dynamodb';
 import type { GraphqlClient } from '../lib/aws/appsyncIam';
 import { tokenKey } from '../lib/tokens/tokenKey';
 import { graphqlRsvpPort } from './graphqlRsvpPort';
@@ -32,7 +32,7 @@ export function awsPorts(table: string, graphql: () => GraphqlClient): Unsubscri
         await dynamoDb().send(new UpdateItemCommand(unsubscribeRequest(table, email, organizerId, now)));
         return 'added';
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException || (error as Error | undefined)?.name === 'ConditionalCheckFailedException') return 'already';
+        if (isConditionFailure(error)) return 'already';
         throw error;
       }
     },

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { eventKey, importJobKey } from '../../resolvers/lib/keys';
 import type { ImportJobRecord } from '../../resolvers/lib/records';
 import { appsyncIamClient } from '../lib/aws/appsyncIam';
-import { dynamoDb } from '../lib/aws/dynamodb';
+import { dynamoDb, isConditionFailure } from '../lib/aws/dynamodb';
 import { s3 } from '../lib/aws/s3';
 import { ImportFileError } from './errors';
 import { graphqlInvitePort } from './graphqlInvitePort';
@@ -51,7 +51,7 @@ export function awsPorts(config: { table: string; bucket: string; graphqlUrl: st
         );
         return true;
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },

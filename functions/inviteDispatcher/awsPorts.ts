@@ -1,15 +1,15 @@
 // The dispatcher's ports on AWS: the table (one consistent BatchGetItem per message for the
 // event, the attendee and the address's suppression), the token key, SES v2, and the
 // send-once claims (lib/sendOnce).
-import { BatchGetItemCommand, type BatchGetItemCommandOutput, type KeysAndAttributes, ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type BatchGetItemCommandOutput, type KeysAndAttributes, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { attendeeKey, eventKey, organizerKey, suppressionKey } from '../../resolvers/lib/keys';
 import type { AttendeeRecord, EventRecord, OrganizerRecord, SuppressionRecord } from '../../resolvers/lib/records';
-import { dynamoDb } from '../lib/aws/dynamodb';
+import { dynamoDb, isConditionFailure } from '../lib/aws/dynamodb';
 import { classifySendError, isThrottling } from '../lib/aws/sesErrors';
 import { sesV2 } from '../lib/aws/sesv2';
-import { claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest } from '../lib/sendOnce/sendClaim';
+import { dynamoClaims } from '../lib/sendOnce/dynamoClaims';
 import { tokenKey } from '../lib/tokens/tokenKey';
 import type { DeliveryUpdate, DispatchPorts } from './dispatchMail';
 import { sendWithBackoff } from '../lib/aws/sendWithBackoff';
@@ -20,6 +20,7 @@ const ORGANIZER_CACHE_MS = 60_000;
 export function awsPorts(table: string): DispatchPorts {
   const organizers = new Map<string, { value: Pick<OrganizerRecord, 'id' | 'email'> | null; until: number }>();
   return {
+    ...dynamoClaims(),
     async facts(message) {
       const keys = [eventKey(message.eventId), attendeeKey(message.eventId, message.email), suppressionKey(message.email)];
       const items = await batchGet(table, keys);
@@ -41,31 +42,11 @@ export function awsPorts(table: string): DispatchPorts {
       return value;
     },
     tokenKey: () => tokenKey(),
-    async claim(claim) {
-      try {
-        await dynamoDb().send(new PutItemCommand(claimRequest(claim)));
-        return 'claimed';
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const state = await dynamoDb().send(new GetItemCommand(claimStateRequest(claim)));
-        return refusedClaimOutcome(state.Item ? unmarshall(state.Item) : undefined);
-      }
-    },
     async send(input) {
       try {
         return await sendWithBackoff(async () => (await sesV2().send(new SendEmailCommand(input))).MessageId, isThrottling);
       } catch (error) {
         throw classifySendError(error);
-      }
-    },
-    async finish(claim, status, facts) {
-      await dynamoDb().send(new UpdateItemCommand(finishRequest(claim, status, facts, Date.now())));
-    },
-    async release(claim) {
-      try {
-        await dynamoDb().send(new DeleteItemCommand(releaseRequest(claim)));
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
       }
     },
     async recordDelivery(eventId, email, update) {
@@ -131,8 +112,4 @@ async function batchGet(table: string, keys: { pk: string; sk: string }[]): Prom
     request = out.UnprocessedKeys;
   }
   return items;
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
 }

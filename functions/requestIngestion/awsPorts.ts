@@ -1,7 +1,7 @@
 // Ingestion's ports on AWS: the organizer lookups and the idempotency claims in the table,
 // the raw message in the inbound bucket, startImport and recordEmailRsvp on the API (IAM)
 // and the upload's PUT.
-import { ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { organizerEmailKey, organizerKey } from '../../resolvers/lib/keys';
@@ -9,7 +9,7 @@ import { appsyncIamClient } from '../lib/aws/appsyncIam';
 import { dynamoDb } from '../lib/aws/dynamodb';
 import { s3 } from '../lib/aws/s3';
 import { PermanentError } from '../lib/errors';
-import { claimRequest, claimStateRequest, finishRequest, refusedClaimOutcome, releaseRequest } from '../lib/sendOnce/sendClaim';
+import { dynamoClaims } from '../lib/sendOnce/dynamoClaims';
 import { graphqlEmailRsvpPort } from './graphqlEmailRsvpPort';
 import { graphqlImportPort } from './graphqlImportPort';
 import type { IngestionPorts } from './ingestMail';
@@ -28,6 +28,7 @@ export function awsPorts(config: { table: string; graphqlUrl: string; region: st
     return out.Item ? unmarshall(out.Item)[name] : undefined;
   };
   return {
+    ...dynamoClaims(),
     async organizerIdByEmail(email) {
       const id = await attribute(organizerEmailKey(email), 'organizerId');
       return typeof id === 'string' && id ? id : null;
@@ -45,33 +46,8 @@ export function awsPorts(config: { table: string; graphqlUrl: string; region: st
         throw error;
       }
     },
-    async claim(claim) {
-      try {
-        await dynamoDb().send(new PutItemCommand(claimRequest(claim)));
-        return 'claimed';
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const state = await dynamoDb().send(new GetItemCommand(claimStateRequest(claim)));
-        return refusedClaimOutcome(state.Item ? unmarshall(state.Item) : undefined);
-      }
-    },
-    async finish(claim, status, facts) {
-      await dynamoDb().send(new UpdateItemCommand(finishRequest(claim, status, facts, Date.now())));
-    },
-    async release(claim) {
-      try {
-        await dynamoDb().send(new DeleteItemCommand(releaseRequest(claim)));
-      } catch (error) {
-        // Another receive claimed it after our lease ran out: it is theirs now.
-        if (!isConditionFailure(error)) throw error;
-      }
-    },
     startImport: graphqlImportPort(graphql),
     upload: uploadCsv,
     recordEmailRsvp: graphqlEmailRsvpPort(graphql),
   };
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
 }

@@ -1,6 +1,6 @@
 // The feedback handler's one port on AWS: a conditional UpdateItem on the table.
-import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { dynamoDb } from '../lib/aws/dynamodb';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { dynamoDb, isConditionFailure } from '../lib/aws/dynamodb';
 import type { FeedbackPorts } from './applyFeedback';
 
 export function awsPorts(): FeedbackPorts {
@@ -15,8 +15,4 @@ export function awsPorts(): FeedbackPorts {
       }
     },
   };
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
 }
