@@ -190,7 +190,15 @@ export type ImportJobRecord = {
 /** The fields of an event its attendees see: a change to any of them bumps the SEQUENCE. */
 export const ATTENDEE_VISIBLE_FIELDS = ['title', 'description', 'location', 'startsAt', 'endsAt', 'timeZone'] as const;
 
-export type NoticeKind = 'EVENT_CREATED' | 'REQUEST_REFUSED' | 'LIMIT_REACHED' | 'IMPORT_FINISHED';
+export type NoticeKind =
+  | 'EVENT_CREATED'
+  | 'REQUEST_REFUSED'
+  | 'LIMIT_REACHED'
+  | 'IMPORT_FINISHED'
+  | 'ATTENDEE_ACCEPTED'
+  | 'ACCEPTANCE_DIGEST'
+  | 'EVENT_REQUEST_PROCESSED'
+  | 'EVENT_REQUEST_FAILED';
 
 /**
  * An organizer notice waiting in the table (keys.noticeKey): the stream delivers it by email

@@ -7,7 +7,16 @@ import type { MessageEnvelope } from './topicMessage';
 export const ORGANIZER_NOTICE = 'ORGANIZER_NOTICE';
 
 /** Every NoticeKind, for checks at run time (the type below fails to compile if one is missing). */
-export const NOTICE_KINDS = ['EVENT_CREATED', 'REQUEST_REFUSED', 'LIMIT_REACHED', 'IMPORT_FINISHED'] as const satisfies readonly NoticeKind[];
+export const NOTICE_KINDS = [
+  'EVENT_CREATED',
+  'REQUEST_REFUSED',
+  'LIMIT_REACHED',
+  'IMPORT_FINISHED',
+  'ATTENDEE_ACCEPTED',
+  'ACCEPTANCE_DIGEST',
+  'EVENT_REQUEST_PROCESSED',
+  'EVENT_REQUEST_FAILED',
+] as const satisfies readonly NoticeKind[];
 type MissingKind = Exclude<NoticeKind, (typeof NOTICE_KINDS)[number]>;
 export const NOTICE_KINDS_COMPLETE: MissingKind extends never ? true : MissingKind = true;
 
