@@ -21,3 +21,8 @@ export class MalformedInputError extends PermanentError {
 export function isPermanent(error: unknown): error is PermanentError {
   return error instanceof PermanentError;
 }
+
+/** An error as one log field: `Name: message`. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -7,7 +7,7 @@
 // - retry: a failure a retry may fix (SES throttling, network, DynamoDB); the claim is
 //   released and the record is reported in batchItemFailures.
 import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
-import { isPermanent } from '../lib/errors';
+import { errorText, isPermanent } from '../lib/errors';
 import type { log as writeLog } from '../lib/log';
 import type { OrganizerNoticeMessage } from '../lib/messages/organizerNotice';
 import type { Claim, ClaimOutcome, DeliveryStatus } from '../lib/sendOnce/sendClaim';
@@ -53,7 +53,7 @@ export async function deliverNotice(body: string, config: DeliveryConfig, ports:
   try {
     claimed = await ports.claim(claim);
   } catch (error) {
-    return { outcome: 'retry', notice, reason: `claim failed: ${text(error)}` };
+    return { outcome: 'retry', notice, reason: `claim failed: ${errorText(error)}` };
   }
   if (claimed === 'done') return { outcome: 'duplicate', notice };
   if (claimed === 'inProgress') return { outcome: 'retry', notice, reason: 'another receive of this message is sending it' };
@@ -63,7 +63,7 @@ export async function deliverNotice(body: string, config: DeliveryConfig, ports:
       await ports.finish(claim, status, facts);
     } catch (error) {
       // The mail went (or never will): a retry would only risk sending it twice.
-      log('WARN', 'notice delivery not marked', { messageId: notice.messageId, status, error: text(error) });
+      log('WARN', 'notice delivery not marked', { messageId: notice.messageId, status, error: errorText(error) });
     }
   };
   try {
@@ -85,12 +85,8 @@ export async function deliverNotice(body: string, config: DeliveryConfig, ports:
       await ports.release(claim);
     } catch (releaseError) {
       // The lease runs out on its own before the message is received again.
-      log('WARN', 'notice claim not released', { messageId: notice.messageId, error: text(releaseError) });
+      log('WARN', 'notice claim not released', { messageId: notice.messageId, error: errorText(releaseError) });
     }
-    return { outcome: 'retry', notice, reason: text(error) };
+    return { outcome: 'retry', notice, reason: errorText(error) };
   }
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

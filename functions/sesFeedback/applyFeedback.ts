@@ -8,7 +8,7 @@
 //   batchItemFailures and ends in the queue's DLQ if it lasts. Effects already written are
 //   written again on the retry, which their conditions make a no-op.
 import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
-import { isPermanent } from '../lib/errors';
+import { errorText, isPermanent } from '../lib/errors';
 import { feedbackEffects } from './feedbackEffects';
 import { feedbackWrite } from './feedbackWrites';
 import { parseFeedback, type SesFeedback } from './parseFeedback';
@@ -35,7 +35,7 @@ export async function applyFeedback(body: string, config: FeedbackConfig, ports:
     feedback = parseFeedback(body);
   } catch (error) {
     // Anything but MalformedInputError is a bug of ours: kept (retried, then the DLQ), not dropped.
-    return isPermanent(error) ? { outcome: 'dropped', reason: error.message } : { outcome: 'retry', reason: `reading the record failed: ${text(error)}` };
+    return isPermanent(error) ? { outcome: 'dropped', reason: error.message } : { outcome: 'retry', reason: `reading the record failed: ${errorText(error)}` };
   }
   const plan = feedbackEffects(feedback);
   const summary: FeedbackSummary = {
@@ -54,12 +54,8 @@ export async function applyFeedback(body: string, config: FeedbackConfig, ports:
       if ((await ports.write(feedbackWrite(config.table, effect, now))) === 'written') written++;
       else unchanged++;
     } catch (error) {
-      return { outcome: 'retry', summary, reason: `${effect.kind} write failed: ${text(error)}` };
+      return { outcome: 'retry', summary, reason: `${effect.kind} write failed: ${errorText(error)}` };
     }
   }
   return { outcome: 'applied', summary, written, unchanged };
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

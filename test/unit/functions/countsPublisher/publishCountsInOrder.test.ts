@@ -2,7 +2,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import type { RsvpCountsChange } from '../../../../functions/countsPublisher/countsChange';
 import { publishCountsInOrder } from '../../../../functions/countsPublisher/publishCountsInOrder';
-import { FirstRecordFailedError } from '../../../../functions/streamPublisher/publishInOrder';
+import { FirstRecordFailedError } from '../../../../functions/lib/stream/publishInItemOrder';
 import { makeEvent, streamRecord } from '../../../helpers/streamRecords';
 
 const NOW = () => '2030-01-05T12:00:00.000Z';
@@ -37,16 +37,17 @@ describe('publishing a stream batch’s counts in order', () => {
     expect(h.log).toHaveBeenCalledWith('INFO', 'counts published', { records: 4, published: 3 });
   });
 
-  it('reports the first record whose push fails and tries nothing after it, so that Lambda retries from it', async () => {
+  it('reports the first record whose push fails, so that Lambda retries from it; other events go on', async () => {
     const h = harness((c) => c.eventId === 'b');
-    expect(await h.run([answered('a', 1, '1'), answered('b', 1, '2'), answered('a', 2, '3')])).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
-    expect(h.pushed).toEqual(['a:1']);
+    expect(await h.run([answered('a', 1, '1'), answered('b', 1, '2'), answered('b', 2, '3'), answered('a', 2, '4')])).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
+    expect(h.pushed).toEqual(['a:1', 'a:2']);
+    expect(h.publish).toHaveBeenCalledTimes(3);
     expect(h.log).toHaveBeenCalledWith('WARN', expect.stringContaining('retried from this record'), expect.objectContaining({ sequenceNumber: '2', eventId: 'b', error: 'PublishCountsError: Rate exceeded' }));
   });
 
   it('fails the invocation when the batch’s first record fails, so that Lambda bisects the batch', async () => {
     const h = harness((c) => c.eventId === 'a');
-    await expect(h.run([answered('a', 1, '1'), answered('b', 1, '2')])).rejects.toThrow(FirstRecordFailedError);
+    await expect(h.run([answered('a', 1, '1'), answered('a', 2, '2')])).rejects.toThrow(FirstRecordFailedError);
     expect(h.publish).toHaveBeenCalledTimes(1);
   });
 
