@@ -10,6 +10,7 @@ import { freePort } from '../shared/freePort';
 import { LOOPBACK } from '../shared/httpServer';
 import type { Logger } from '../shared/logger';
 import { localClientConfig } from '../shared/localCredentials';
+import { queueAndRetryLockTimeouts } from './lockTimeoutRetry';
 
 const STARTUP_TIMEOUT_MS = 60_000;
 const POLL_INTERVAL_MS = 100;
@@ -50,7 +51,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   process.once('exit', killOnExit);
 
   const endpoint = `http://${LOOPBACK}:${port}`;
-  const client = new DynamoDBClient(localClientConfig(endpoint));
+  const client = queueAndRetryLockTimeouts(new DynamoDBClient(localClientConfig(endpoint)));
   const started = Date.now();
   for (;;) {
     if (exited) throw new Error(`DynamoDB Local did not start:\n${output.trim()}`);

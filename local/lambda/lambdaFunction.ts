@@ -19,6 +19,16 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 /** How many environments one function may run at once without reserved concurrency. */
 export const DEFAULT_MAX_CONCURRENCY = 10;
 
+/**
+ * Lambda's Init phase (loading the code, the handler module's top level) is limited to 10 s
+ * apart from the function's timeout; an init that takes longer goes on within the first
+ * invocation's timeout. So an invocation's timer starts when its environment is initialized,
+ * or 10 s after the environment started, whichever is first: a machine slowed by a burst of
+ * cold starts does not time out invocations that Lambda would have run.
+ * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
+ */
+export const INIT_PHASE_LIMIT_MS = 10_000;
+
 export type InvocationError = { errorType: string; errorMessage: string; trace?: string[] };
 
 export type InvocationResult = ({ ok: true; result: unknown } | { ok: false; error: InvocationError }) & {
@@ -30,10 +40,11 @@ export type { InvocationLog, InvocationReport } from './invocationLog';
 
 type Collector = { requestId: string; lines: string[] };
 
-type Environment = { worker: Worker; current?: Collector };
+type Environment = { worker: Worker; current?: Collector; /** Settles when the Init phase ended or ran out of its time. */ initialized: Promise<void> };
 
 type WorkerMessage =
   | { type: 'log'; requestId?: string; text: string }
+  | { type: 'initialized' }
   | ({ type: 'result'; requestId: string; report: Omit<InvocationReport, 'requestId' | 'memorySizeMb'> } & (
       | { ok: true; result: unknown }
       | { ok: false; error: InvocationError }
@@ -136,7 +147,17 @@ export class LambdaFunction {
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: Math.max(64, config.memorySize) },
     });
-    const environment: Environment = { worker };
+    let initLimit: NodeJS.Timeout | undefined;
+    const initialized = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(initLimit);
+        resolve();
+      };
+      initLimit = setTimeout(done, INIT_PHASE_LIMIT_MS);
+      worker.on('message', (message: WorkerMessage) => message.type === 'initialized' && done());
+      worker.once('exit', done);
+    });
+    const environment: Environment = { worker, initialized };
     // The worker sends its output as messages (worker.mjs); what still reaches the pipes
     // (native writes) is logged without being part of an invocation's log.
     for (const stream of [worker.stdout, worker.stderr]) {
@@ -168,6 +189,7 @@ export class LambdaFunction {
     return new Promise((resolve) => {
       const { worker } = environment;
       const finish = (outcome: { ok: true; result: unknown } | { ok: false; error: InvocationError }, report: Omit<InvocationReport, 'requestId' | 'memorySizeMb'>) => {
+        finished = true;
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('exit', onExit);
@@ -186,7 +208,13 @@ export class LambdaFunction {
           { ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}` } },
           elapsed(),
         );
-      const timer = setTimeout(() => {
+      let timer: NodeJS.Timeout | undefined;
+      let finished = false;
+      const armTimer = () => {
+        if (finished) return;
+        timer = setTimeout(onTimeout, timeoutMs);
+      };
+      const onTimeout = () => {
         // Lambda ends an environment whose invocation runs past the timeout.
         this.all.delete(environment);
         this.retiring.delete(environment);
@@ -194,10 +222,11 @@ export class LambdaFunction {
         const message = `Task timed out after ${this.config.timeout.toFixed(2)} seconds`;
         collector.lines.push(`${new Date().toISOString()} ${requestId} ${message}`);
         finish({ ok: false, error: { errorType: 'Sandbox.Timedout', errorMessage: message } }, { ...elapsed(), durationMs: timeoutMs });
-      }, timeoutMs);
+      };
+      void environment.initialized.then(armTimer);
       worker.on('message', onMessage);
       worker.once('exit', onExit);
-      worker.postMessage({ requestId, event: event ?? null, deadline: Date.now() + timeoutMs });
+      worker.postMessage({ requestId, event: event ?? null, timeoutMs });
     });
   }
 }

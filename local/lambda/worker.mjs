@@ -75,6 +75,8 @@ async function loadHandler() {
 
 const ready = loadHandler().finally(() => {
   initDurationMs = performance.now() - initStarted;
+  // The invocation's timeout runs from here: Lambda times the Init phase apart (lambdaFunction.ts).
+  parentPort.postMessage({ type: 'initialized' });
 });
 // An init failure is reported by the first invocation, as Lambda reports it.
 ready.catch(() => undefined);
@@ -87,8 +89,10 @@ function errorPayload(error) {
 let maxHeapBytes = 0;
 let initReported = false;
 
-parentPort.on('message', async ({ requestId, event, deadline }) => {
+parentPort.on('message', async ({ requestId, event, timeoutMs }) => {
   currentRequestId = requestId;
+  // The timeout runs from the end of the Init phase (a cold start), as the parent times it.
+  let deadline = Date.now() + timeoutMs;
   const context = {
     functionName,
     functionVersion: '$LATEST',
@@ -104,6 +108,7 @@ parentPort.on('message', async ({ requestId, event, deadline }) => {
   let outcome;
   try {
     const fn = await ready;
+    deadline = Date.now() + timeoutMs;
     const result = await new Promise((resolve, reject) => {
       // Callback-style handlers take three arguments; async ones return a promise.
       const returned = fn(event, context, (error, value) => (error ? reject(error) : resolve(value)));

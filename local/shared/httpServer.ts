@@ -43,8 +43,12 @@ function guarded(name: string, handler: RequestHandler) {
 }
 
 async function listen(name: string, server: Server, port: number, scheme: 'http' | 'https'): Promise<RunningServer> {
-  // Connections from keep-alive clients must not hold up close().
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive connections stay open longer than clients keep them (undici closes an
+  // idle socket a second before the server's advertised timeout), so the client is the one
+  // that closes: with Node's 5 s default, a client whose event loop lags under load reuses a
+  // socket the server has just closed, and its POST fails with "other side closed". close()
+  // ends every connection at once, so nothing waits on this.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
