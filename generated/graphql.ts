@@ -18,6 +18,15 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
+/** How an organizer hears of attendees accepting their invitations. */
+export type AcceptanceNotices =
+  /** One notice per period listing the acceptances recorded in it (none for an empty period). */
+  | 'DIGEST'
+  /** A notice for each acceptance, as it is recorded. */
+  | 'EACH_ANSWER'
+  /** No notices of acceptances (the counts and statistics still show them). */
+  | 'OFF';
+
 /** Someone invited to an event. */
 export type Attendee = {
   __typename?: 'Attendee';
@@ -302,6 +311,11 @@ export type Mutation = {
    * `NotFound`, a bad token `Unauthorized`; a comment is at most 500 characters.
    */
   rsvp: Attendee;
+  /**
+   * How the signed-in organizer hears of attendees accepting: a notice per acceptance, a digest
+   * per period, or none. Allowed while suspended: it changes no event.
+   */
+  setAcceptanceNotices: Organizer;
   /** Change an organizer's limits (admins); limits left out keep their value. */
   setOrganizerLimits: Organizer;
   /**
@@ -477,6 +491,19 @@ export type MutationRsvpArgs = {
  * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
  * (errorInfo.limit), `NotFound`, `Conflict`.
  */
+export type MutationSetAcceptanceNoticesArgs = {
+  setting: AcceptanceNotices;
+};
+
+
+/**
+ * Every change goes through these mutations, whoever causes it. Cognito users act for
+ * themselves; backend callers signed with IAM (the ingestion and import functions) act for the
+ * organizer they name in `organizerId`, an argument honoured for IAM alone, with every check an
+ * organizer's own call gets. Errors carry a stable `errorType`: `ValidationError`
+ * (errorInfo.violations names each field), `Unauthorized` (errorInfo.reason), `LimitExceeded`
+ * (errorInfo.limit), `NotFound`, `Conflict`.
+ */
 export type MutationSetOrganizerLimitsArgs = {
   id: Scalars['ID']['input'];
   limits: OrganizerLimitsInput;
@@ -530,6 +557,8 @@ export type MutationUpdateEventArgs = {
 
 export type Organizer = {
   __typename?: 'Organizer';
+  /** How the organizer hears of attendees accepting; EACH_ANSWER until they choose. */
+  acceptanceNotices: AcceptanceNotices;
   createdAt: Scalars['AWSDateTime']['output'];
   email?: Maybe<Scalars['AWSEmail']['output']>;
   id: Scalars['ID']['output'];

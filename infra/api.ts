@@ -22,6 +22,7 @@ import { NodeFunction } from './nodeFunction';
 import { join } from 'node:path';
 import { bundleResolver, PROJECT_ROOT } from './resolverBundle';
 import { PIPELINE_FUNCTIONS, RESOLVERS, type DataSourceName, type PipelineFunctionName } from './resolvers';
+import type { AcceptanceDigests } from './acceptanceDigests';
 import type { Imports } from './imports';
 import type { TokenKey } from './tokenKey';
 import type { Settings } from './settings';
@@ -36,6 +37,8 @@ export interface ApiProps {
   readonly imports: Imports;
   /** The key invitation tokens are signed with: rsvp checks them (the tokenVerifier data source). */
   readonly tokenKey: TokenKey;
+  /** Acceptance digests: the window length, and the function that queues a window's timer (the acceptanceDigestTimer data source). */
+  readonly acceptanceDigests: AcceptanceDigests;
   /**
    * Path of the schema file.
    * @default schema.graphql at the project root
@@ -92,6 +95,7 @@ export class Api extends Construct {
         DEFAULT_MAX_ACTIVE_EVENTS: String(limits.maxActiveEvents),
         DEFAULT_MAX_INVITATIONS_PER_EVENT: String(limits.maxInvitationsPerEvent),
         DEFAULT_MAX_INVITATIONS_PER_DAY: String(limits.maxInvitationsPerDay),
+        ACCEPTANCE_DIGEST_SECONDS: String(props.acceptanceDigests.windowSeconds),
       },
     });
 
@@ -128,8 +132,10 @@ export class Api extends Construct {
       inviteQueue: this.api.addLambdaDataSource('InviteQueueDataSource', inviteQueuer.fn),
       importUploads: this.api.addLambdaDataSource('ImportUploadsDataSource', importUploads.fn),
       tokenVerifier: this.api.addLambdaDataSource('TokenVerifierDataSource', tokenVerifier.fn),
+      acceptanceDigestTimer: this.api.addLambdaDataSource('AcceptanceDigestTimerDataSource', props.acceptanceDigests.scheduler.fn),
     };
-    for (const [name, fn] of [['inviteQueue', inviteQueuer], ['importUploads', importUploads], ['tokenVerifier', tokenVerifier]] as const) {
+    const lambdaSources = [['inviteQueue', inviteQueuer], ['importUploads', importUploads], ['tokenVerifier', tokenVerifier], ['acceptanceDigestTimer', props.acceptanceDigests.scheduler]] as const;
+    for (const [name, fn] of lambdaSources) {
       Validations.of(dataSources[name]).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
         reason: 'CDK lets a Lambda data source invoke the function and its versions (`<function>:*`); the API invokes this one function only.',

@@ -20,7 +20,7 @@ export interface RequestIngestionProps {
   readonly inboundBucket: IBucket;
   /** The API the function starts imports and records replies through (IAM), like every other caller. */
   readonly api: GraphqlApi;
-  /** The requests address: organizers' CSV imports. */
+  /** The requests address: organizers' CSV imports and event requests. */
   readonly requestsEmail: string;
   /** The RSVP address: attendees' iTIP replies (and the domain of our invitations' UIDs). */
   readonly rsvpEmail: string;
@@ -40,7 +40,9 @@ export const REQUEST_INGESTION_TIMEOUT = Duration.seconds(60);
  * function (functions/requestIngestion) reads each SES receipt notification from the
  * event-requests queue, checks the verdicts and the sender, and reads the stored message.
  * Requests: an ACTIVE organizer's (by the `organizer-email#` lookup) CSV attachments are
- * imported through startImport (IAM) and the upload URL, once per attachment. RSVP: an iTIP
+ * imported through startImport (IAM) and the upload URL, once per attachment; a calendar
+ * REQUEST creates the event and invites its attendees (createEvent, inviteAttendees over IAM),
+ * once, with an EVENT_REQUEST_PROCESSED or EVENT_REQUEST_FAILED notice. RSVP: an iTIP
  * REPLY from the attendee it answers for is recorded through recordEmailRsvp (IAM), once per
  * message and per reply. Everything else is logged with its reason and dropped; failures a
  * retry may fix end in the queue's DLQ.
@@ -55,7 +57,7 @@ export class RequestIngestion extends Construct {
 
     this.ingestion = new NodeFunction(this, 'RequestIngestion', {
       entry: 'requestIngestion/handler.ts',
-      description: 'Inbound mail (event-requests queue) -> CSV imports through startImport, iTIP replies through recordEmailRsvp (IAM); the rest logged and dropped',
+      description: 'Inbound mail (event-requests queue) -> CSV imports (startImport), event requests (createEvent, inviteAttendees), iTIP replies (recordEmailRsvp), over IAM; the rest logged and dropped',
       timeout: REQUEST_INGESTION_TIMEOUT,
       // A whole message (up to 40 MB) and its decoded attachments are in memory at once.
       memorySize: 1024,
@@ -82,7 +84,7 @@ export class RequestIngestion extends Construct {
     // Who an address belongs to, and whether that organizer is active: one attribute each.
     role.addToPrincipalPolicy(getOnly(table, organizerEmailKey('*').pk, ['pk', 'sk', 'organizerId']));
     role.addToPrincipalPolicy(getOnly(table, organizerKey('*').pk, ['pk', 'sk', 'status']));
-    // Its own idempotency items only (imported attachments, RSVP messages and replies).
+    // Its own idempotency items only (imported attachments, event requests, RSVP messages and replies).
     role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
@@ -91,8 +93,19 @@ export class RequestIngestion extends Construct {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [messageKey(`${REQUEST_INGESTION_CONSUMER}/*`).pk] } },
       }),
     );
+    // Event requests' notices (organizer#<id> / notice#...), written with attribute_not_exists(pk).
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:PutItem'],
+        resources: [table],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [organizerKey('*').pk] } },
+      }),
+    );
     props.api.grantMutation(role, 'startImport');
     props.api.grantMutation(role, 'recordEmailRsvp');
+    props.api.grantMutation(role, 'createEvent');
+    props.api.grantMutation(role, 'inviteAttendees');
   }
 }
 

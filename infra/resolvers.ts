@@ -1,7 +1,7 @@
 // Every resolver and pipeline function of the API, in one list: field, code, data source.
 // Code paths are relative to resolvers/; each is bundled by infra/resolverBundle.ts.
 
-export type DataSourceName = 'table' | 'none' | 'inviteQueue' | 'importUploads' | 'tokenVerifier';
+export type DataSourceName = 'table' | 'none' | 'inviteQueue' | 'importUploads' | 'tokenVerifier' | 'acceptanceDigestTimer';
 
 export const PIPELINE_FUNCTIONS = {
   getOrganizer: { code: 'organizers/fn/getOrganizer.ts', dataSource: 'table' },
@@ -29,6 +29,8 @@ export const PIPELINE_FUNCTIONS = {
   getImportJob: { code: 'imports/fn/getImportJob.ts', dataSource: 'table' },
   verifyAttendeeToken: { code: 'rsvps/fn/verifyAttendeeToken.ts', dataSource: 'tokenVerifier' },
   getEventForRsvp: { code: 'rsvps/fn/getEventForRsvp.ts', dataSource: 'table' },
+  getAcceptanceNotices: { code: 'rsvps/fn/getAcceptanceNotices.ts', dataSource: 'table' },
+  scheduleAcceptanceDigest: { code: 'rsvps/fn/scheduleAcceptanceDigest.ts', dataSource: 'acceptanceDigestTimer' },
   recordAnswer: { code: 'rsvps/fn/recordAnswer.ts', dataSource: 'table' },
   queryRsvpHistory: { code: 'rsvps/fn/queryRsvpHistory.ts', dataSource: 'table' },
 } as const satisfies Record<string, { code: string; dataSource: DataSourceName }>;
@@ -92,6 +94,7 @@ export const RESOLVERS: ResolverSpec[] = [
   { typeName: 'Mutation', fieldName: 'suspendOrganizer', code: 'organizers/suspendOrganizer.ts', dataSource: 'table' },
   { typeName: 'Mutation', fieldName: 'reinstateOrganizer', code: 'organizers/reinstateOrganizer.ts', dataSource: 'table' },
   { typeName: 'Mutation', fieldName: 'setOrganizerLimits', code: 'organizers/setOrganizerLimits.ts', dataSource: 'table' },
+  { typeName: 'Mutation', fieldName: 'setAcceptanceNotices', code: 'organizers/setAcceptanceNotices.ts', dataSource: 'table' },
   {
     typeName: 'Mutation',
     fieldName: 'startImport',
@@ -104,7 +107,7 @@ export const RESOLVERS: ResolverSpec[] = [
   { typeName: 'Mutation', fieldName: 'publishRsvpCounts', code: 'rsvps/publishRsvpCounts.ts', dataSource: 'none' },
   { typeName: 'Subscription', fieldName: 'onRsvpCountsChanged', code: 'rsvps/onRsvpCountsChanged.ts', dataSource: 'table' },
   { typeName: 'Subscription', fieldName: 'onAttendeeResponded', code: 'rsvps/onAttendeeResponded.ts', dataSource: 'table' },
-  { typeName: 'Mutation', fieldName: 'rsvp', code: 'rsvps/rsvp.ts', pipeline: ['verifyAttendeeToken', 'getEventForRsvp', 'getAttendee', 'recordAnswer'] },
-  { typeName: 'Mutation', fieldName: 'recordEmailRsvp', code: 'rsvps/recordEmailRsvp.ts', pipeline: ['getEventForRsvp', 'getAttendee', 'recordAnswer'] },
+  { typeName: 'Mutation', fieldName: 'rsvp', code: 'rsvps/rsvp.ts', pipeline: ['verifyAttendeeToken', 'getEventForRsvp', 'getAttendee', 'getAcceptanceNotices', 'scheduleAcceptanceDigest', 'recordAnswer'] },
+  { typeName: 'Mutation', fieldName: 'recordEmailRsvp', code: 'rsvps/recordEmailRsvp.ts', pipeline: ['getEventForRsvp', 'getAttendee', 'getAcceptanceNotices', 'scheduleAcceptanceDigest', 'recordAnswer'] },
   { typeName: 'Query', fieldName: 'rsvpHistory', code: 'rsvps/rsvpHistory.ts', pipeline: ['getEventToRead', 'queryRsvpHistory'] },
 ];

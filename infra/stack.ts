@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { AcceptanceDigests } from './acceptanceDigests';
 import { Api } from './api';
 import { Auth } from './auth';
 import { Data } from './data';
@@ -28,6 +29,8 @@ export class CalendarInviteStack extends Stack {
     const messaging = new Messaging(this, 'Messaging');
     const tokenKey = new TokenKey(this, 'TokenKey');
     const imports = new Imports(this, 'Imports');
+    // Acceptance digests before the API: rsvp queues a window's timer through its scheduler (infra/acceptanceDigests.ts).
+    const acceptanceDigests = new AcceptanceDigests(this, 'AcceptanceDigests', { table: data.table });
     const api = new Api(this, 'Api', {
       table: data.table,
       userPool: auth.userPool,
@@ -35,6 +38,7 @@ export class CalendarInviteStack extends Stack {
       inviteDispatch: messaging.inviteDispatch.queue,
       imports,
       tokenKey,
+      acceptanceDigests,
     });
     imports.addImporter({ table: data.table, api: api.api });
     // Live counts: the table's stream -> publishRsvpCounts -> onRsvpCountsChanged (infra/liveCounts.ts).

@@ -1,6 +1,6 @@
-// Ingestion's ports on AWS: the organizer lookups and the idempotency claims in the table,
-// the raw message in the inbound bucket, startImport and recordEmailRsvp on the API (IAM)
-// and the upload's PUT.
+// Ingestion's ports on AWS: the organizer lookups, the idempotency claims and the event
+// requests' notices in the table, the raw message in the inbound bucket, startImport,
+// recordEmailRsvp, createEvent and inviteAttendees on the API (IAM) and the upload's PUT.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -10,7 +10,9 @@ import { dynamoDb } from '../lib/aws/dynamodb';
 import { s3 } from '../lib/aws/s3';
 import { PermanentError } from '../lib/errors';
 import { dynamoClaims } from '../lib/sendOnce/dynamoClaims';
+import { dynamoRequestClaims } from './dynamoRequestClaims';
 import { graphqlEmailRsvpPort } from './graphqlEmailRsvpPort';
+import { graphqlEventRequestPort } from './graphqlEventRequestPort';
 import { graphqlImportPort } from './graphqlImportPort';
 import type { IngestionPorts } from './ingestMail';
 import { uploadCsv } from './uploadCsv';
@@ -29,6 +31,8 @@ export function awsPorts(config: { table: string; graphqlUrl: string; region: st
   };
   return {
     ...dynamoClaims(),
+    ...dynamoRequestClaims(config.table),
+    ...graphqlEventRequestPort(graphql),
     async organizerIdByEmail(email) {
       const id = await attribute(organizerEmailKey(email), 'organizerId');
       return typeof id === 'string' && id ? id : null;

@@ -1,10 +1,15 @@
-// What a message to the requests address asks for, from its parsed MIME. Only CSV imports
-// are handled now: the CSVs attached, for the event the subject or text names. Emailed
-// event requests (a calendar REQUEST, ARCHITECTURE.md flow 9) will be another kind here.
+// What a message to the requests address asks for, from its parsed MIME:
+// - CSVs attached: an import of each, for the event the subject or text names;
+// - else a calendar (a text/calendar part or an .ics attachment): an event request
+//   (ARCHITECTURE.md flow 9), to create that event and invite its attendees; a calendar
+//   that is no valid REQUEST is a bad event request, whose reason the organizer is told;
+// - else nothing.
 import type { Email } from 'postal-mime';
 import { csvAttachments, type CsvAttachment } from './csvAttachments';
 import { findEventId } from './findEventId';
+import { findEventRequest } from './findEventRequest';
 import { messageText } from './messageText';
+import type { ItipRequest } from './parseEventRequest';
 
 /**
  * CSV attachments a message may carry: more are not imported (each import is a job, an
@@ -20,12 +25,20 @@ export type CsvImportRequest = {
   ignoredAttachments: number;
 };
 
-export type MailRequest = CsvImportRequest | { kind: 'none'; reason: string };
+export type EventRequest = { kind: 'eventRequest'; request: ItipRequest };
 
-export function classifyRequest(email: Pick<Email, 'subject' | 'text' | 'html' | 'attachments'>): MailRequest {
+/** A calendar that is no valid REQUEST: the organizer is told the reason. */
+export type BadEventRequest = { kind: 'badEventRequest'; reason: string };
+
+export type MailRequest = CsvImportRequest | EventRequest | BadEventRequest | { kind: 'none'; reason: string };
+
+/** `skip`: addresses an event request never invites (the organizer, our own addresses). */
+export function classifyRequest(email: Pick<Email, 'subject' | 'text' | 'html' | 'attachments'>, skip: (email: string) => boolean = () => false): MailRequest {
   const csvs = csvAttachments(email.attachments);
   if (csvs.length === 0) {
-    return { kind: 'none', reason: 'no CSV attachment (text/csv, application/csv or a file named *.csv); emailed event requests are not handled yet' };
+    const found = findEventRequest(email, skip);
+    if (found === null) return { kind: 'none', reason: 'no CSV attachment (text/csv, application/csv or a file named *.csv) and no calendar (text/calendar or *.ics)' };
+    return 'problem' in found ? { kind: 'badEventRequest', reason: found.problem } : { kind: 'eventRequest', request: found.request };
   }
   const eventId = findEventId(email.subject, messageText(email));
   if (!eventId) return { kind: 'none', reason: 'no event id (a UUID) in the subject or the text of the message' };

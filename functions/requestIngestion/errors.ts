@@ -47,3 +47,19 @@ export class RsvpRefusedError extends PermanentError {
     this.reason = reason;
   }
 }
+
+/**
+ * The API refused an emailed event request's mutation for good (createEvent: the input is
+ * invalid, the organizer suspended or at a limit; inviteAttendees: a limit, a cancelled
+ * event). The organizer is told the errorType and the message.
+ */
+export class EventRequestRefusedError extends PermanentError {
+  /** The API's stable errorType (`ValidationError`, `LimitExceeded`, `Unauthorized`, ...). */
+  readonly errorType: string;
+
+  constructor(message: string, errorType: string) {
+    super(message);
+    this.name = 'EventRequestRefusedError';
+    this.errorType = errorType;
+  }
+}

@@ -1,6 +1,6 @@
 // event-requests queue (raw delivery from the inbound mail topic: SES's receipt
 // notifications for the requests and RSVP addresses) -> ingestMail, one message at a time:
-// CSV imports and RSVP replies.
+// CSV imports, event requests and RSVP replies.
 // Failures a retry may fix are reported per record (batchItemFailures) and end in the
 // queue's DLQ if they last; everything else is logged with its reason and dropped.
 import { randomUUID } from 'node:crypto';
@@ -44,6 +44,8 @@ function logIngestion(sqsMessageId: string, ingestion: Ingestion): void {
       const message = started > 0 ? 'emailed CSV import started' : 'emailed CSV import already started: redelivery ignored';
       return log('INFO', message, { ...fields, ignoredAttachments: ingestion.ignoredAttachments });
     }
+    case 'created':
+      return log('INFO', 'emailed event request carried out', { ...fields, invited: ingestion.invited, ...(ingestion.stopped ? { stopped: ingestion.stopped } : {}) });
     case 'recorded':
       return log('INFO', 'emailed RSVP recorded', { ...fields, response: ingestion.response, status: ingestion.status });
     case 'dropped':

@@ -9,13 +9,14 @@ export type OrganizerPorts = {
   organizerStatus(organizerId: string): Promise<string | null>;
 };
 
-export type Identified = { organizerId: string } | { organizerId?: string; problem: string };
+/** `status`: set when the organizer exists but is not ACTIVE (their requests are refused with a notice). */
+export type Identified = { organizerId: string } | { organizerId?: string; status?: string; problem: string };
 
 export async function identifyOrganizer(email: string, ports: OrganizerPorts): Promise<Identified> {
   const organizerId = await ports.organizerIdByEmail(email);
   if (!organizerId) return { problem: 'the sender is not a registered organizer' };
   const status = await ports.organizerStatus(organizerId);
   if (status === null) return { organizerId, problem: 'the sender’s address points at an organizer that no longer exists' };
-  if (status !== 'ACTIVE') return { organizerId, problem: `the organizer is ${status}, not ACTIVE` };
+  if (status !== 'ACTIVE') return { organizerId, status, problem: `the organizer is ${status}, not ACTIVE` };
   return { organizerId };
 }

@@ -1,20 +1,24 @@
 // One received message, from SES's notification to what it asks for:
 //   parse the notification -> route by recipient -> verdicts -> the sender ->
-//   requests: the sender's organizer -> load the raw MIME from S3 -> classify -> the request's handler;
+//   requests: the sender's organizer -> load the raw MIME from S3 -> classify -> the request's handler
+//             (a CSV import: importByEmail.ts; an event request: ingestEventRequest.ts);
 //   RSVP:     load the raw MIME from S3 -> the REPLY it carries, matched to an invitation -> recordEmailRsvp (ingestRsvp.ts).
 // The checks that need no message body come first, so an unauthenticated message is never
-// read (nor a stranger's request). Emailed event requests come with their issue (a request
-// kind in classifyRequest.ts). The AWS calls come in as ports, so every decision is tested
+// read (nor a stranger's request; a suspended organizer's is, to tell them why an event
+// request of theirs was refused). The AWS calls come in as ports, so every decision is tested
 // without AWS. Outcomes:
 // - imported: every attachment settled (some may be dropped, e.g. an upload refused);
+// - created: the requested event exists, its attendees invited, the organizer told;
 // - recorded: the reply is the attendee's answer now;
-// - dropped: nothing to do, ever (the reason says why); logged and done;
+// - dropped: nothing to do, ever (the reason says why; `refusal` when the organizer was told); logged and done;
 // - retry: a failure a retry may fix (DynamoDB, S3, AppSync 5xx, network): batchItemFailures.
 import type { RsvpResponse } from '../../resolvers/lib/records';
 import { isPermanent } from '../lib/errors';
 import { classifyRequest, type MailRequest } from './classifyRequest';
+import type { EventRequestPorts } from './eventRequestByEmail';
 import { identifyOrganizer, type OrganizerPorts } from './identifyOrganizer';
 import { importByEmail, type AttachmentOutcome, type ClaimConfig, type ImportPorts, type Warn } from './importByEmail';
+import { ingestEventRequest } from './ingestEventRequest';
 import { ingestRsvp } from './ingestRsvp';
 import { mailRoute, type InboundAddresses, type MailRoute } from './mailRoute';
 import { parseNotification, type ReceivedMail } from './parseNotification';
@@ -28,7 +32,7 @@ export type MessagePorts = {
   loadMessage(stored: ReceivedMail['stored']): Promise<Uint8Array>;
 };
 
-export type IngestionPorts = OrganizerPorts & MessagePorts & ImportPorts & RsvpPorts;
+export type IngestionPorts = OrganizerPorts & MessagePorts & ImportPorts & RsvpPorts & EventRequestPorts;
 
 export type IngestionConfig = ClaimConfig & {
   addresses: InboundAddresses;
@@ -50,6 +54,7 @@ export type IngestionFacts = {
 
 export type Ingestion =
   | { outcome: 'imported'; facts: IngestionFacts; attachments: AttachmentOutcome[]; ignoredAttachments: number }
+  | { outcome: 'created'; facts: IngestionFacts; invited: number; stopped: { errorType: string; reason: string } | null }
   | { outcome: 'recorded'; facts: IngestionFacts; response: RsvpResponse; status: string }
   | { outcome: 'dropped'; facts: IngestionFacts; reason: string; attachments?: AttachmentOutcome[]; refusal?: ApiRefusal }
   | { outcome: 'retry'; facts: IngestionFacts; reason: string; attachments?: AttachmentOutcome[] };
@@ -81,16 +86,28 @@ export async function ingestMail(body: string, config: IngestionConfig, ports: I
 
   let organizerId: string;
   let request: MailRequest;
+  let messageId: string | undefined;
+  let notActive: string | null = null;
   try {
     const identified = await identifyOrganizer(sender.email, ports);
     if (identified.organizerId) facts.organizerId = identified.organizerId;
-    if ('problem' in identified) return dropped(identified.problem);
-    organizerId = identified.organizerId;
-    request = classifyRequest(await readMessage(await ports.loadMessage(mail.stored)));
+    if ('problem' in identified) {
+      // A suspended organizer is told why their event request changed nothing: read on.
+      if (!identified.organizerId || !identified.status) return dropped(identified.problem);
+      notActive = identified.problem;
+    }
+    organizerId = identified.organizerId!;
+    const email = await readMessage(await ports.loadMessage(mail.stored));
+    messageId = email.messageId;
+    request = classifyRequest(email, ownAddressOr(sender.email, config.addresses));
   } catch (error) {
     if (isPermanent(error)) return dropped(error.message);
     return { outcome: 'retry', facts, reason: text(error) };
   }
+  if (request.kind === 'eventRequest' || request.kind === 'badEventRequest') {
+    return ingestEventRequest(request, { sesMessageId: mail.sesMessageId, email: sender.email, messageId, organizerId, notActive }, facts, config, ports, warn);
+  }
+  if (notActive) return dropped(notActive);
   if (request.kind === 'none') return dropped(request.reason);
   facts.eventId = request.eventId;
 
@@ -102,6 +119,12 @@ export async function ingestMail(body: string, config: IngestionConfig, ports: I
     return { outcome: 'dropped', facts, reason: [...new Set(reasons)].join('; '), attachments: result.attachments };
   }
   return { outcome: 'imported', facts, attachments: result.attachments, ignoredAttachments: request.ignoredAttachments };
+}
+
+/** Addresses an event request never invites: the organizer who sent it, and any at our own mail domains. */
+function ownAddressOr(sender: string, addresses: InboundAddresses): (email: string) => boolean {
+  const ownDomains = new Set([domainOf(addresses.requests), domainOf(addresses.rsvp)].map((d) => d.toLowerCase()));
+  return (email) => email === sender || ownDomains.has(domainOf(email));
 }
 
 function text(error: unknown): string {

@@ -88,3 +88,11 @@ export function invitationsDayKey(organizerId: string, day: string): TableKey {
 export function suppressionKey(email: string): TableKey {
   return { pk: `suppression#${normalizeEmail(email)}`, sk: 'suppression' };
 }
+
+/** Prefix of an organizer's acceptance digest windows (sk), by the window's start. */
+export const ACCEPTANCE_WINDOW_SK_PREFIX = 'acceptances#';
+
+/** The acceptances of one digest window (start as ISO 8601), under the organizer's partition. */
+export function acceptanceWindowKey(organizerId: string, windowStart: string): TableKey {
+  return { pk: `organizer#${organizerId}`, sk: `${ACCEPTANCE_WINDOW_SK_PREFIX}${windowStart}` };
+}

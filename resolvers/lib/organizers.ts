@@ -3,6 +3,7 @@ import type { Organizer } from '../../generated/graphql';
 import { ErrorType, type ErrorTypeName } from './errorTypes';
 import { organizerKey } from './keys';
 import type { OrganizerLimitsRecord, OrganizerRecord } from './records';
+import { acceptanceNoticesOf } from './rsvps';
 
 export type Refusal = { errorType: ErrorTypeName; message: string; errorInfo: Record<string, unknown> };
 
@@ -91,7 +92,17 @@ export function toOrganizer(record: OrganizerRecord): Organizer {
         tentative: (record.rsvpsTentative || 0) + ((record.stats.rsvps && record.stats.rsvps.tentative) || 0),
       },
     },
+    acceptanceNotices: acceptanceNoticesOf(record),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+  };
+}
+
+/** The UpdateItem (plain values) setting how the organizer hears of acceptances. */
+export function acceptanceNoticesUpdate(setting: string, now: string) {
+  return {
+    expression: 'SET #setting = :setting, #updatedAt = :now',
+    expressionNames: { '#setting': 'acceptanceNotices', '#updatedAt': 'updatedAt' },
+    expressionValues: { ':setting': setting, ':now': now },
   };
 }

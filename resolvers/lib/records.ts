@@ -14,6 +14,9 @@ export type OrganizerStatsRecord = {
   rsvps?: { accepted?: number; declined?: number; tentative?: number };
 };
 
+/** How an organizer hears of attendees accepting (the GraphQL enum AcceptanceNotices). */
+export type AcceptanceNoticesSetting = 'EACH_ANSWER' | 'DIGEST' | 'OFF';
+
 export type OrganizerRecord = {
   pk: string;
   sk: string;
@@ -33,6 +36,8 @@ export type OrganizerRecord = {
   rsvpsAccepted?: number;
   rsvpsDeclined?: number;
   rsvpsTentative?: number;
+  /** How the organizer hears of acceptances; missing on organizers registered before it: EACH_ANSWER. */
+  acceptanceNotices?: AcceptanceNoticesSetting;
   createdAt: string;
   updatedAt: string;
 };
@@ -217,5 +222,34 @@ export type NoticeRecord = {
   /** Machine-readable facts (limit name and value, the refused operation, event id). */
   details: Record<string, unknown>;
   createdAt: string;
+  expiresAt: number;
+};
+
+/** One acceptance as a digest lists it. */
+export type AcceptanceEntry = {
+  eventId: string;
+  eventTitle: string;
+  email: string;
+  name: string | null;
+  comment: string | null;
+  via: RsvpChannel;
+  answeredAt: string;
+};
+
+/**
+ * The acceptances of one digest window of an organizer (keys.acceptanceWindowKey), added to in
+ * the answers' transactions; the digest function turns it into an ACCEPTANCE_DIGEST notice
+ * and deletes it once the window has ended. `count` counts every acceptance, `acceptances`
+ * lists the first ACCEPTANCE_DIGEST_LIMITS.listed (the item stays small).
+ */
+export type AcceptanceWindowRecord = {
+  pk: string;
+  sk: string;
+  organizerId: string;
+  windowStart: string;
+  windowEnd: string;
+  count: number;
+  acceptances: AcceptanceEntry[];
+  /** TTL (epoch seconds): a window never closed goes a week after its end. */
   expiresAt: number;
 };

@@ -2,13 +2,17 @@
 // (on condition that the attendee is as read: concurrent answers never lose a count), the
 // event's counts (moved from the old status to the new, the event still ACTIVE), a history
 // entry, and the organizer's statistics. A mail reply older than the answer recorded
-// changes nothing (Conflict STALE_REPLY).
+// changes nothing (Conflict STALE_REPLY). A new acceptance also writes, in the same
+// transaction, the organizer's ATTENDEE_ACCEPTED notice or its entry in their digest window
+// (getAcceptanceNotices), so that it exists if and only if the answer was recorded.
 import { util, type Context } from '@aws-appsync/utils';
 import { countField } from '../../lib/attendees';
 import { ErrorType } from '../../lib/errorTypes';
-import { attendeeKey, eventKey, organizerKey, rsvpHistoryKey } from '../../lib/keys';
+import { acceptanceWindowKey, attendeeKey, eventKey, organizerKey, rsvpHistoryKey } from '../../lib/keys';
+import { acceptedNotice } from '../../lib/notices';
 import type { AnswerRecord, AttendeeRecord, EventRecord, RsvpResponse } from '../../lib/records';
-import { isStaleReply, organizerStatField, statusOf } from '../../lib/rsvps';
+import { ACCEPTANCE_DIGEST_LIMITS, acceptanceEntry, isStaleReply, organizerStatField, statusOf, windowUpdate } from '../../lib/rsvps';
+import type { AcceptanceFacts } from './getAcceptanceNotices';
 
 export function request(ctx: Context) {
   const event = ctx.stash.event as EventRecord;
@@ -58,6 +62,7 @@ export function request(ctx: Context) {
           },
           condition: { expression: '#status = :active', expressionNames: { '#status': 'status' }, expressionValues: util.dynamodb.toMapValues({ ':active': 'ACTIVE' }) },
         };
+  const acceptance = acceptanceItems(table, ctx.stash.acceptance as AcceptanceFacts | undefined, event, attendee, answer, previous);
   return {
     operation: 'TransactWriteItems',
     transactItems: [
@@ -91,8 +96,36 @@ export function request(ctx: Context) {
         key: util.dynamodb.toMapValues(organizerKey(event.organizerId)),
         update: { expression: 'ADD #stat :one', expressionNames: { '#stat': organizerStatField(response) }, expressionValues: util.dynamodb.toMapValues({ ':one': 1 }) },
       },
+      ...acceptance,
     ],
   };
+}
+
+/** The organizer's notice or digest entry for a new acceptance, as they chose (none when OFF). */
+function acceptanceItems(table: string, facts: AcceptanceFacts | undefined, event: EventRecord, attendee: AttendeeRecord, answer: AnswerRecord, previous: AttendeeRecord['status']) {
+  if (!facts || facts.setting === 'OFF') return [];
+  const entry = acceptanceEntry(event, attendee, answer);
+  if (facts.setting === 'EACH_ANSWER') {
+    const noticeId = util.autoId();
+    const notice = acceptedNotice(entry, previous, { organizerId: event.organizerId, noticeId, now: answer.answeredAt, nowEpochSeconds: util.time.nowEpochSeconds() });
+    const { pk, sk, ...attributes } = notice;
+    return [{ table, operation: 'PutItem', key: util.dynamodb.toMapValues({ pk, sk }), attributeValues: util.dynamodb.toMapValues(attributes), condition: { expression: 'attribute_not_exists(pk)' } }];
+  }
+  const update = windowUpdate(entry, {
+    organizerId: event.organizerId,
+    windowStart: facts.windowStart,
+    windowEnd: facts.windowEnd,
+    expiresAt: util.time.parseISO8601ToEpochMilliSeconds(facts.windowEnd) / 1000 + ACCEPTANCE_DIGEST_LIMITS.keepSeconds,
+    countRead: facts.countRead,
+  });
+  return [
+    {
+      table,
+      operation: 'UpdateItem',
+      key: util.dynamodb.toMapValues(acceptanceWindowKey(event.organizerId, facts.windowStart)),
+      update: { expression: update.expression, expressionNames: update.expressionNames, expressionValues: util.dynamodb.toMapValues(update.expressionValues) },
+    },
+  ];
 }
 
 export function response(ctx: Context) {

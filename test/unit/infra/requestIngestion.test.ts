@@ -37,12 +37,12 @@ beforeAll(() => {
 }, 120_000);
 
 describe('the ingestion function', () => {
-  it('may call startImport and recordEmailRsvp on the API, no other field', () => {
+  it('may call startImport, recordEmailRsvp, createEvent and inviteAttendees on the API, no other field', () => {
     const [policy] = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^RequestIngestion') } }));
     const statements = policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[];
     const appsync = statements.filter((s) => s.Action === 'appsync:GraphQL');
     const fields = JSON.stringify(appsync.map((s) => s.Resource)).match(/types\/\w+\/fields\/\w+/g);
-    expect(fields?.sort()).toEqual(['types/Mutation/fields/recordEmailRsvp', 'types/Mutation/fields/startImport']);
+    expect(fields?.sort()).toEqual(['types/Mutation/fields/createEvent', 'types/Mutation/fields/inviteAttendees', 'types/Mutation/fields/recordEmailRsvp', 'types/Mutation/fields/startImport']);
   });
 
   it('gets both inbound addresses (the RSVP one also gives our UIDs’ domain)', () => {

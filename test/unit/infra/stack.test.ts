@@ -74,8 +74,9 @@ describe('the CDK stack', () => {
   it('has a queue with a DLQ for each kind of work, and the topics other systems subscribe to', () => {
     const queues = template.findResources('AWS::SQS::Queue');
     const withDlq = Object.values(queues).filter((q) => q.Properties.RedrivePolicy);
-    // invite-dispatch, event-requests, notifications, notice-mail, SES feedback, imports.
-    expect(withDlq).toHaveLength(6);
+    // invite-dispatch, event-requests, notifications, notice-mail, SES feedback, imports,
+    // acceptance digest timers.
+    expect(withDlq).toHaveLength(7);
     for (const q of withDlq) expect(q.Properties.RedrivePolicy.maxReceiveCount).toBe(5);
     const names = Object.values(template.findResources('AWS::SNS::Topic')).map((t) => t.Properties.DisplayName);
     expect(names).toEqual(expect.arrayContaining(['NEW_EVENT_INVITE', 'EVENT_UPDATED', 'EVENT_CANCELLATION_REQUEST']));

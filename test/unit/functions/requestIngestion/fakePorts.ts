@@ -1,9 +1,15 @@
 // Ingestion's ports in memory: an organizer directory, stored messages, a claim table, and
-// startImport / upload / recordEmailRsvp recorders, each step's failure chosen by the test.
+// startImport / upload / recordEmailRsvp / createEvent / inviteAttendees recorders, event
+// requests' claims with progress and notices, each step's failure chosen by the test.
 import { vi } from 'vitest';
 import { PermanentError } from '../../../../functions/lib/errors';
 import type { Claim } from '../../../../functions/lib/sendOnce/sendClaim';
+import type { NoticeRecord } from '../../../../resolvers/lib/records';
+import type { RequestProgress } from '../../../../functions/requestIngestion/eventRequestClaim';
+import type { InviteOutcome } from '../../../../functions/requestIngestion/graphqlEventRequestPort';
 import type { StartImportInput } from '../../../../functions/requestIngestion/graphqlImportPort';
+import type { EventRequestInput } from '../../../../functions/requestIngestion/parseEventRequest';
+import type { RequestAttendee } from '../../../../functions/requestIngestion/requestAttendees';
 import type { IngestionConfig, IngestionPorts } from '../../../../functions/requestIngestion/ingestMail';
 import type { EmailRsvp } from '../../../../functions/requestIngestion/matchReply';
 import { INBOUND_BUCKET, REQUESTS, RSVP } from './harness';
@@ -28,6 +34,12 @@ export type FakeOptions = {
   uploadErrors?: (Error | undefined)[];
   /** recordEmailRsvp's answer per call (an Error is thrown); default: the attendee with the response as status. */
   rsvpErrors?: (Error | undefined)[];
+  /** createEvent's answer per call (an Error is thrown); default: event-<n> with the input's title and start. */
+  createErrors?: (Error | undefined)[];
+  /** inviteAttendees' answer per call (an Error is thrown); default: every attendee invited. */
+  inviteErrors?: (Error | undefined)[];
+  /** putNotice's answer per call (an Error is thrown). */
+  noticeErrors?: (Error | undefined)[];
 };
 
 export function fakePorts(options: FakeOptions = {}) {
@@ -38,6 +50,13 @@ export function fakePorts(options: FakeOptions = {}) {
   let uploadCalls = 0;
   const recorded: EmailRsvp[] = [];
   let rsvpCalls = 0;
+  const requestClaims = new Map<string, { status: string; token: string; locked: boolean; progress: RequestProgress | null }>();
+  const created: { input: EventRequestInput; organizerId: string }[] = [];
+  const invites: { eventId: string; attendees: RequestAttendee[]; organizerId: string }[] = [];
+  const notices = new Map<string, NoticeRecord>();
+  let createCalls = 0;
+  let inviteCalls = 0;
+  let noticeCalls = 0;
   const organizers = options.organizers ?? { 'ada@example.org': { id: 'org-1', status: 'ACTIVE' } };
   const ports: IngestionPorts = {
     organizerIdByEmail: vi.fn(async (email: string) => {
@@ -81,6 +100,53 @@ export function fakePorts(options: FakeOptions = {}) {
       recorded.push(rsvp);
       return { status: rsvp.response };
     }),
+    claimRequest: vi.fn(async (claim: Claim) => {
+      if (options.claimError) throw options.claimError;
+      const current = requestClaims.get(claim.messageId) ?? claims.get(claim.messageId);
+      if (current && current.status !== 'SENDING') return { outcome: 'done' as const };
+      if (current && 'locked' in current && current.locked) return { outcome: 'inProgress' as const };
+      const progress = current && 'progress' in current ? current.progress : null;
+      requestClaims.set(claim.messageId, { status: 'SENDING', token: claim.token, locked: true, progress });
+      return { outcome: 'claimed' as const, progress };
+    }),
+    saveProgress: vi.fn(async (claim: Claim, progress: RequestProgress) => {
+      const current = requestClaims.get(claim.messageId);
+      if (current?.token !== claim.token) throw new Error('ConditionalCheckFailedException');
+      current.progress = structuredClone(progress);
+    }),
+    unlockRequest: vi.fn(async (claim: Claim) => {
+      const current = requestClaims.get(claim.messageId);
+      if (current?.token === claim.token) current.locked = false;
+    }),
+    putNotice: vi.fn(async (notice: NoticeRecord) => {
+      const failure = options.noticeErrors?.[noticeCalls++];
+      if (failure) throw failure;
+      if (!notices.has(`${notice.pk}|${notice.sk}`)) notices.set(`${notice.pk}|${notice.sk}`, notice);
+    }),
+    createEvent: vi.fn(async (input: EventRequestInput, organizerId: string) => {
+      const failure = options.createErrors?.[createCalls++];
+      if (failure) throw failure;
+      created.push({ input, organizerId });
+      return { id: `event-${created.length}`, title: input.title, startsAt: input.startsAt };
+    }),
+    inviteAttendees: vi.fn(async (eventId: string, attendees: RequestAttendee[], organizerId: string): Promise<InviteOutcome> => {
+      const failure = options.inviteErrors?.[inviteCalls++];
+      if (failure) throw failure;
+      invites.push({ eventId, attendees, organizerId });
+      return { invited: attendees.map((a) => ({ email: a.email })), duplicates: [], invalid: [], rejected: [] };
+    }),
   };
-  return { ports, claims, started, uploads, recorded, warn: vi.fn() };
+  // finish and release act on event requests' claims as well (one table in production).
+  const finish = ports.finish;
+  ports.finish = vi.fn(async (claim: Claim, status: 'SENT' | 'DROPPED', facts: { reason?: string }) => {
+    const current = requestClaims.get(claim.messageId);
+    if (current) current.status = status;
+    else await finish(claim, status, facts);
+  });
+  const release = ports.release;
+  ports.release = vi.fn(async (claim: Claim) => {
+    if (requestClaims.get(claim.messageId)?.token === claim.token) requestClaims.delete(claim.messageId);
+    else await release(claim);
+  });
+  return { ports, claims, requestClaims, started, uploads, recorded, created, invites, notices: () => [...notices.values()], warn: vi.fn() };
 }
