@@ -15,6 +15,7 @@ import { IamRequestRejected } from '../auth/iam';
 import { UnauthorizedRequest } from '../auth/unauthorized';
 import type { GraphqlRequest, LocalGraphqlApi } from '../graphqlApi';
 import { handshakeHeaders, lowerCaseKeys, peerAddresses } from './handshakeAuth';
+import { perPayload } from './perPayload';
 
 /** What AppSync announces in connection_ack (Amplify's default is the same). */
 export const CONNECTION_TIMEOUT_MS = 300_000;
@@ -30,6 +31,9 @@ export type AppSyncProtocolOptions = {
   logger: Logger;
   keepAliveMs?: number;
 };
+
+/** Measured once per published result, not once per subscriber. */
+const payloadBytes = perPayload((json) => Buffer.byteLength(json));
 
 type Message = { type?: string; id?: string; payload?: { data?: string; extensions?: { authorization?: Record<string, unknown> } } };
 
@@ -79,8 +83,9 @@ export function serveAppSyncProtocol(socket: WebSocket, request: IncomingMessage
     const prefix = `{"type":"data","id":${JSON.stringify(id)},"payload":`;
     const outcome = await api().subscribe(request, auth, headers ?? {}, {
       next: (json) => {
-        if (Buffer.byteLength(json) > MAX_PAYLOAD_BYTES) {
-          logger.warn(`subscription ${id}: a ${Buffer.byteLength(json)}-byte payload exceeds AppSync's 240 KB and is dropped, as AppSync drops it`);
+        const bytes = payloadBytes(json);
+        if (bytes > MAX_PAYLOAD_BYTES) {
+          logger.warn(`subscription ${id}: a ${bytes}-byte payload exceeds AppSync's 240 KB and is dropped, as AppSync drops it`);
           return;
         }
         send(`${prefix}${json}}`);

@@ -11,6 +11,7 @@ import type { AuthContext, Authenticator } from '../auth/authenticate';
 import type { AppSyncError } from '../errors';
 import type { GraphqlRequest, LocalGraphqlApi } from '../graphqlApi';
 import { lowerCaseKeys, peerAddresses } from './handshakeAuth';
+import { perPayload } from './perPayload';
 import { pushIterator } from './pushIterator';
 
 export type GraphqlTransportWsOptions = {
@@ -19,6 +20,9 @@ export type GraphqlTransportWsOptions = {
   authenticator: Authenticator;
   logger: Logger;
 };
+
+/** Parsed once per published result for all its subscribers (graphql-ws only reads it). */
+const parsedPayload = perPayload((json) => JSON.parse(json) as unknown);
 
 type Extra = { auth?: AuthContext; headers?: Record<string, string> };
 
@@ -74,7 +78,7 @@ export function graphqlTransportWsServer(options: GraphqlTransportWsOptions): We
           let unsubscribe: (() => void) | undefined;
           const feed = pushIterator<unknown>(() => unsubscribe?.());
           const outcome = await api.subscribe(request, operation.auth, operation.headers, {
-            next: (json) => feed.push(JSON.parse(json)),
+            next: (json) => feed.push(parsedPayload(json)),
             complete: () => feed.end(),
           });
           if ('errors' in outcome) return asGraphQLErrors(outcome.errors);
