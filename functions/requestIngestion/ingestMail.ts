@@ -26,6 +26,7 @@ import { readMessage } from './readMessage';
 import type { RsvpPorts } from './rsvpByEmail';
 import { domainOf, senderAddress } from './senderAddress';
 import { verdictProblem } from './verdictProblem';
+import { alignmentProblem } from './alignmentProblem';
 
 export type MessagePorts = {
   /** The raw message the S3 action stored. A missing object is a PermanentError. */
@@ -82,6 +83,8 @@ export async function ingestMail(body: string, config: IngestionConfig, ports: I
   const sender = senderAddress(mail.from);
   if ('problem' in sender) return dropped(sender.problem);
   facts.senderDomain = domainOf(sender.email);
+  const unaligned = alignmentProblem(mail.verdicts, { fromDomain: facts.senderDomain, mailFrom: mail.mailFrom, dkimDomains: mail.dkimDomains });
+  if (unaligned) return dropped(unaligned);
   if (route === 'rsvp') return ingestRsvp(mail, sender.email, facts, config, ports, warn);
 
   let organizerId: string;

@@ -6,6 +6,7 @@
 // malformed: no retry can make it a notification.
 // https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html
 import { MalformedInputError } from '../lib/errors';
+import { dkimSigningDomain } from './alignmentProblem';
 
 /** One verdict's status as SES reports it (PASS, FAIL, GRAY, PROCESSING_FAILED, DISABLED ...); null when absent. */
 export type VerdictStatus = string | null;
@@ -31,6 +32,10 @@ export type ReceivedMail = {
   from: string[];
   /** Where the S3 action stored the raw message. */
   stored: { bucket: string; key: string };
+  /** The envelope's MAIL FROM (`mail.source`); null when absent or empty. */
+  mailFrom: string | null;
+  /** The d= domains of the message's DKIM-Signature headers (`mail.headers`). */
+  dkimDomains: string[];
 };
 
 type Json = Record<string, unknown>;
@@ -60,6 +65,14 @@ export function parseNotification(body: string): ReceivedMail {
   const commonHeaders = mail.commonHeaders === undefined ? {} : object(mail.commonHeaders, "The mail's commonHeaders");
   const from = Array.isArray(commonHeaders.from) ? commonHeaders.from.filter((f): f is string => typeof f === 'string') : [];
 
+  const headers = Array.isArray(mail.headers) ? (mail.headers as unknown[]) : [];
+  const dkimDomains = headers.flatMap((header) => {
+    const { name, value } = (typeof header === 'object' && header !== null ? header : {}) as Json;
+    if (typeof name !== 'string' || typeof value !== 'string' || name.toLowerCase() !== 'dkim-signature') return [];
+    const domain = dkimSigningDomain(value);
+    return domain ? [domain] : [];
+  });
+
   return {
     sesMessageId,
     recipients,
@@ -73,6 +86,8 @@ export function parseNotification(body: string): ReceivedMail {
     },
     from,
     stored: { bucket, key },
+    mailFrom: text(mail.source),
+    dkimDomains,
   };
 }
 

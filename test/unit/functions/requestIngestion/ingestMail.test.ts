@@ -5,7 +5,7 @@ import { PermanentError } from '../../../../functions/lib/errors';
 import { ImportRefusedError } from '../../../../functions/requestIngestion/errors';
 import { ingestMail } from '../../../../functions/requestIngestion/ingestMail';
 import { CONFIG, fakePorts, type FakeOptions } from './fakePorts';
-import { body, EVENT_ID, rawMessage, SES_MESSAGE_ID } from './harness';
+import { body, EVENT_ID, notification, rawMessage, SES_MESSAGE_ID } from './harness';
 
 const KEY = `inbound/${SES_MESSAGE_ID}`;
 
@@ -41,6 +41,18 @@ describe('ingestMail', () => {
     expect(ingestion).toMatchObject({ outcome: 'dropped', reason: expect.stringMatching(reason) });
     expect(ports.organizerIdByEmail).not.toHaveBeenCalled();
     expect(ports.loadMessage).not.toHaveBeenCalled();
+  });
+
+  it('drops mail whose From domain has no DMARC when SPF passed only for another envelope domain', async () => {
+    const forged = notification({ verdicts: { dkim: 'GRAY', dmarc: 'GRAY' } });
+    (forged.mail as { source: string }).source = 'mallory@attacker.test';
+    const { ingestion, ports } = await run(JSON.stringify(forged));
+    expect(ingestion).toMatchObject({ outcome: 'dropped', reason: expect.stringMatching(/vouches for the From domain example\.org/) });
+    expect(ports.loadMessage).not.toHaveBeenCalled();
+  });
+
+  it('takes mail whose From domain has no DMARC when SPF passed for the From domain itself', async () => {
+    expect((await run(body({ verdicts: { dkim: 'GRAY', dmarc: 'GRAY' } }))).ingestion).toMatchObject({ outcome: 'imported' });
   });
 
   it('drops mail stored outside the inbound bucket', async () => {

@@ -11,7 +11,18 @@ describe('parseNotification', () => {
       verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'FAIL', dmarcPolicy: 'reject' },
       from: ['Ada <ada@example.org>'],
       stored: { bucket: INBOUND_BUCKET, key: `inbound/${SES_MESSAGE_ID}` },
+      mailFrom: 'ada@example.org',
+      dkimDomains: [],
     });
+  });
+
+  it('reads the envelope sender and the domains of the DKIM signatures, for alignment', () => {
+    const n = notification();
+    (n.mail as { headers: { name: string; value: string }[] }).headers.push(
+      { name: 'DKIM-Signature', value: 'v=1; a=rsa-sha256; d=Example.org; s=sel; b=abc' },
+      { name: 'dkim-signature', value: 'v=1; a=ed25519-sha256; d=relay.example.net; s=k; b=def' },
+    );
+    expect(parseNotification(JSON.stringify(n))).toMatchObject({ mailFrom: 'ada@example.org', dkimDomains: ['example.org', 'relay.example.net'] });
   });
 
   it('unwraps a notification still in its SNS envelope (a subscription without raw delivery)', () => {
