@@ -5,7 +5,7 @@
 import type { MutationPublishRsvpCountsArgs } from '../../generated/graphql';
 import type { AttendeeCountsRecord } from '../../resolvers/lib/records';
 import { MalformedInputError } from '../lib/errors';
-import type { ChangeRecord } from '../streamPublisher/streamRecord';
+import type { ChangeRecord } from '../lib/stream/streamRecord';
 
 /** What publishRsvpCounts takes: the counts after the change. */
 export type RsvpCountsChange = MutationPublishRsvpCountsArgs;

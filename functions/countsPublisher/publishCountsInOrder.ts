@@ -5,7 +5,7 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import type { log as writeLog } from '../lib/log';
 import { publishInItemOrder } from '../lib/stream/publishInItemOrder';
-import { readStreamRecord } from '../streamPublisher/streamRecord';
+import { readStreamRecord } from '../lib/stream/streamRecord';
 import { countsChange } from './countsChange';
 import type { PublishCounts } from './graphqlCountsPublisher';
 

@@ -22,7 +22,7 @@ import { limitReachedNotices } from './limitReachedNotice';
 import { newEventInvite } from './newEventInvite';
 import { asAttendeeRecord, asEventRecord, asNoticeRecord, asOrganizerRecord } from './recordShapes';
 import { storedNotice } from './storedNotice';
-import type { ChangeRecord } from './streamRecord';
+import type { ChangeRecord } from '../lib/stream/streamRecord';
 
 /** The topics, named as the environment variables that hold their ARNs. */
 export const TOPIC_VARIABLES = ['NEW_EVENT_INVITE', 'EVENT_UPDATED', 'EVENT_CANCELLATION_REQUEST', 'ORGANIZER_NOTICES'] as const;

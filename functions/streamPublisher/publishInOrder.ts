@@ -5,7 +5,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import type { log as writeLog } from '../lib/log';
 import { publishInItemOrder } from '../lib/stream/publishInItemOrder';
 import { publicationsFor, type Publication } from './publications';
-import { readStreamRecord } from './streamRecord';
+import { readStreamRecord } from '../lib/stream/streamRecord';
 
 export type Publish = (publication: Publication) => Promise<void>;
 

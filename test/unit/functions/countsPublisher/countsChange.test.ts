@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countsChange } from '../../../../functions/countsPublisher/countsChange';
 import { isPermanent } from '../../../../functions/lib/errors';
-import { readStreamRecord } from '../../../../functions/streamPublisher/streamRecord';
+import { readStreamRecord } from '../../../../functions/lib/stream/streamRecord';
 import { makeAttendee, makeEvent, streamRecord } from '../../../helpers/streamRecords';
 import type { AttendeeCountsRecord } from '../../../../resolvers/lib/records';
 

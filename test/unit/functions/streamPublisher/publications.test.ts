@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MalformedInputError } from '../../../../functions/lib/errors';
 import { publicationsFor, publishInput, type Publication } from '../../../../functions/streamPublisher/publications';
-import { readStreamRecord } from '../../../../functions/streamPublisher/streamRecord';
+import { readStreamRecord } from '../../../../functions/lib/stream/streamRecord';
 import { makeAttendee, makeEvent, makeNotice, makeOrganizer, ORGANIZER_ID, streamRecord } from '../../../helpers/streamRecords';
 import { schemaErrors } from '../../../helpers/topicSchemas';
 

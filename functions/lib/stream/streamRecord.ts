@@ -3,8 +3,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { ATTENDEE_SK_PREFIX, eventKey, NOTICE_SK_PREFIX, organizerKey, TABLE_KEY, type TableKey } from '../../resolvers/lib/keys';
-import { MalformedInputError } from '../lib/errors';
+import { ATTENDEE_SK_PREFIX, eventKey, NOTICE_SK_PREFIX, organizerKey, TABLE_KEY, type TableKey } from '../../../resolvers/lib/keys';
+import { MalformedInputError } from '../errors';
 
 export type ItemKind = 'event' | 'attendee' | 'organizerProfile' | 'notice' | 'other';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MalformedInputError } from '../../../../functions/lib/errors';
-import { itemKind, readStreamRecord } from '../../../../functions/streamPublisher/streamRecord';
-import { attendeeKey, eventKey, noticeKey, organizerEmailKey, organizerKey } from '../../../../resolvers/lib/keys';
-import { makeEvent, streamRecord } from '../../../helpers/streamRecords';
+import { MalformedInputError } from '../../../../../functions/lib/errors';
+import { itemKind, readStreamRecord } from '../../../../../functions/lib/stream/streamRecord';
+import { attendeeKey, eventKey, noticeKey, organizerEmailKey, organizerKey } from '../../../../../resolvers/lib/keys';
+import { makeEvent, streamRecord } from '../../../../helpers/streamRecords';
 
 describe('itemKind', () => {
   it('knows event, attendee, organizer profile and notice items by the keys keys.ts builds, and nothing else', () => {
