@@ -28,6 +28,8 @@ export type Endpoints = {
   graphqlUrl: string;
   /** GraphiQL with the local auth filled in. */
   explorerUrl: string;
+  /** The RSVP dashboard (dashboard/): sign in with an email, live counts of an event. */
+  dashboardUrl: string;
   /** AppSync realtime protocol (subprotocol graphql-ws), as Amplify derives it. */
   realtimeUrl: string;
   /** The standard graphql-transport-ws protocol (graphql-ws clients). */

@@ -36,6 +36,7 @@ import { loadOrCreateTls } from './shared/tls';
 import { createSmtpService, type SmtpService, type SmtpServiceOptions } from './smtp';
 import { createSnsService, type SnsService } from './sns';
 import { createSqsService, type SqsService } from './sqs';
+import { dashboardRoute, DASHBOARD_PATH, type DashboardConfig } from './dashboard/dashboardRoute';
 import { readCloudAssembly } from './template/cloudAssembly';
 import { customResourceProviders } from './template/customResourceProviders';
 import type { DynamicReferenceResolver } from './template/dynamicReferences';
@@ -253,6 +254,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // A stack without an API (the asynchronous services' test stack) runs all the rest.
     const hasApi = model.ofType('AWS::AppSync::GraphQLApi').length > 0;
+    // The dashboard's config.json is known once the API listens (set below).
+    let dashboardConfig: DashboardConfig | undefined;
     const appsync = hasApi ? await startAppSync({
       model,
       assembly,
@@ -265,9 +268,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       keepAliveMs: options.keepAliveMs,
       tokenUrl: `${cognito.server.url}/_local/tokens`,
       tls: { port: ports.appsyncHttps ?? 0, certPem: tls.certPem, keyPem: tls.keyPem },
+      routes: [dashboardRoute(() => dashboardConfig)],
       logger: createLogger('appsync'),
     }) : undefined;
     if (appsync) stoppers.push(appsync.stop);
+    if (appsync) {
+      dashboardConfig = { graphqlUrl: appsync.graphqlUrl, realtimeUrl: appsync.realtimeUrl, tokenUrl: `${cognito.server.url}/_local/tokens`, apiName: appsync.api.config.name };
+    }
 
     const queueSources = startSqsEventSources({ model, broker: sqs.broker, services, clock, logger: createLogger('lambda:sqs') });
     stoppers.push(queueSources.stop);
@@ -305,6 +312,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       region,
       graphqlUrl: appsync?.graphqlUrl ?? '',
       explorerUrl: appsync?.explorerUrl ?? '',
+      dashboardUrl: appsync ? `${appsync.server.url}${DASHBOARD_PATH}` : '',
       realtimeUrl: appsync?.realtimeUrl ?? '',
       wsUrl: appsync?.wsUrl ?? '',
       graphqlHttpsUrl: appsync?.graphqlHttpsUrl ?? '',

@@ -31,6 +31,7 @@ export function startupSummary(stack: LocalStack, options: SummaryOptions): stri
     `Calendar Invite Server is running locally (${options.dataDir ? `state in ${options.dataDir}` : 'in memory'}).`,
     '',
     row('Explorer', e.explorerUrl),
+    row('Dashboard', e.dashboardUrl),
     row('GraphQL API', `${e.graphqlUrl}   (HTTPS ${e.graphqlHttpsUrl})`),
     row('Realtime', `${e.realtimeUrl}   (graphql-transport-ws ${e.wsUrl})`),
     row('Mail viewer', e.mailViewerUrl),

@@ -1,42 +1,38 @@
-// The GraphQL the import CLI sends, typed with generated/graphql.ts (codegen makes schema
-// types only, no per-operation types, so each result type picks what the document selects;
-// test/unit/cli/import/importOperations.test.ts validates the documents against schema.graphql).
-import type { ImportIssue, ImportJob, ImportTotals, ImportUpload } from '../../generated/graphql';
+// The GraphQL the import CLI sends, as typed documents of the generated client
+// (generated/client/, `npm run codegen`): each document carries its result and variables
+// types, so a selection and the code reading it cannot drift apart.
+// test/unit/cli/import/importOperations.test.ts validates the documents against schema.graphql.
+import { graphql } from '../../generated/client';
+import type { ImportJobFieldsFragment } from '../../generated/client/graphql';
 
-const JOB_FIELDS = /* GraphQL */ `
-  id eventId status fileName size bytesRead lastRow
-  totals { rows valid invited duplicates invalid rejected notInvited }
-  issues { kind row email reason firstRow }
-  unknownColumns stoppedAtRow failureReason
-`;
+export const IMPORT_JOB_FIELDS = graphql(`
+  fragment ImportJobFields on ImportJob {
+    id eventId status fileName size bytesRead lastRow
+    totals { rows valid invited duplicates invalid rejected notInvited }
+    issues { kind row email reason firstRow }
+    unknownColumns stoppedAtRow failureReason
+  }
+`);
 
-export const START_IMPORT = /* GraphQL */ `
+export const START_IMPORT = graphql(`
   mutation StartImport($eventId: ID!, $fileName: String) {
-    startImport(eventId: $eventId, fileName: $fileName) { uploadUrl uploadHeaders expiresAt job { ${JOB_FIELDS} } }
+    startImport(eventId: $eventId, fileName: $fileName) { uploadUrl uploadHeaders expiresAt job { ...ImportJobFields } }
   }
-`;
+`);
 
-export const IMPORT_JOB = /* GraphQL */ `
+export const IMPORT_JOB = graphql(`
   query ImportJob($eventId: ID!, $id: ID!) {
-    importJob(eventId: $eventId, id: $id) { ${JOB_FIELDS} }
+    importJob(eventId: $eventId, id: $id) { ...ImportJobFields }
   }
-`;
+`);
 
-export const ON_IMPORT_PROGRESS = /* GraphQL */ `
+export const ON_IMPORT_PROGRESS = graphql(`
   subscription OnImportProgress($eventId: ID!, $id: ID!) {
-    onImportProgress(eventId: $eventId, id: $id) { ${JOB_FIELDS} }
+    onImportProgress(eventId: $eventId, id: $id) { ...ImportJobFields }
   }
-`;
-
-export type ImportTotalsView = Omit<ImportTotals, '__typename'>;
-export type ImportIssueView = Omit<ImportIssue, '__typename'>;
+`);
 
 /** An import job as the CLI selects it. */
-export type ImportJobView = Pick<
-  ImportJob,
-  'id' | 'eventId' | 'status' | 'fileName' | 'size' | 'bytesRead' | 'lastRow' | 'unknownColumns' | 'stoppedAtRow' | 'failureReason'
-> & { totals: ImportTotalsView; issues: ImportIssueView[] };
-
-export type StartImportResult = { startImport: Pick<ImportUpload, 'uploadUrl' | 'uploadHeaders' | 'expiresAt'> & { job: ImportJobView } };
-export type ImportJobResult = { importJob: ImportJobView };
-export type OnImportProgressData = { onImportProgress: ImportJobView | null };
+export type ImportJobView = ImportJobFieldsFragment;
+export type ImportTotalsView = ImportJobView['totals'];
+export type ImportIssueView = ImportJobView['issues'][number];

@@ -22,7 +22,7 @@ import { graphqlApiConfigs, type DataSourceConfig } from './options';
 import { attachRealtime } from './realtime';
 import { SubscriptionRegistry } from './subscriptions/registry';
 import { explorerRoute } from './explorer/explorer';
-import { appsyncRouter } from './router';
+import { appsyncRouter, type ExtraRoute } from './router';
 import { appsyncModules } from './runtime/modules';
 import { Sandbox } from './sandbox';
 
@@ -44,6 +44,8 @@ export type AppSyncServiceOptions = {
   tls?: { port: number; certPem: string; keyPem: string };
   /** Interval of realtime keep-alive messages (AppSync: about a minute). */
   keepAliveMs?: number;
+  /** More pages served on the API's port after the explorer's (the RSVP dashboard). */
+  routes?: ExtraRoute[];
   logger: Logger;
 };
 
@@ -164,7 +166,7 @@ export async function startAppSync(options: AppSyncServiceOptions): Promise<AppS
     authModes: [config.defaultAuth.type, ...config.additionalAuth.map((a) => a.type)],
   });
   const currentApi = () => api;
-  handler = appsyncRouter(currentApi, authenticator, logger, [explorer]);
+  handler = appsyncRouter(currentApi, authenticator, logger, [explorer, ...(options.routes ?? [])]);
   const realtimeOptions = { api: currentApi, authenticator, logger, keepAliveMs: options.keepAliveMs };
   const realtime = [attachRealtime(server.server, realtimeOptions)];
   // The same API and realtime endpoint over TLS: Amplify always opens wss://<its GraphQL host>.

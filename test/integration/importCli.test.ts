@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { print } from 'graphql';
 import { IMPORT_JOB, ON_IMPORT_PROGRESS, START_IMPORT, type ImportJobView } from '../../cli/import/importOperations';
 import { subscribe, type Subscription } from '../../cli/shared/appsyncSubscription';
 import { ENDPOINTS_FILE, PROJECT_ROOT } from '../../local/paths';
@@ -110,7 +111,7 @@ describe('onImportProgress', () => {
   it("pushes the job to its organizer's subscriber while it runs and when it completes", async () => {
     const organizer = await newOrganizer();
     const eventId = await newEvent(organizer);
-    const started = await graphql(START_IMPORT, { eventId, fileName: 'many.csv' }, organizer.auth);
+    const started = await graphql(print(START_IMPORT), { eventId, fileName: 'many.csv' }, organizer.auth);
     expect(started.errors).toBeUndefined();
     const { uploadUrl, uploadHeaders, job } = started.data!.startImport as { uploadUrl: string; uploadHeaders: string; job: ImportJobView };
 
@@ -125,7 +126,7 @@ describe('onImportProgress', () => {
       {
         realtimeUrl: endpoints().realtimeUrl,
         authorization: { host: new URL(endpoints().graphqlUrl).host, Authorization: organizer.tokens.idToken },
-        query: ON_IMPORT_PROGRESS,
+        query: print(ON_IMPORT_PROGRESS),
         variables: { eventId, id: job.id },
       },
       {
@@ -149,7 +150,7 @@ describe('onImportProgress', () => {
     expect(last).toMatchObject({ id: job.id, eventId, status: 'COMPLETED', size: Buffer.byteLength(csv), bytesRead: Buffer.byteLength(csv), lastRow: 251 });
     expect(last.totals).toMatchObject({ rows: 250, invited: 250 });
     // The push is the stored job.
-    const stored = await graphql(IMPORT_JOB, { eventId, id: job.id }, organizer.auth);
+    const stored = await graphql(print(IMPORT_JOB), { eventId, id: job.id }, organizer.auth);
     expect(stored.data!.importJob).toEqual(last);
   });
 });
