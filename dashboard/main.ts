@@ -13,6 +13,7 @@ import type {
   OnDashboardCountsSubscription,
 } from '../generated/client/graphql';
 import { latestAnswers, withAnswer } from './answers';
+import { newestImport } from './imports';
 import { ApiError, request } from './api';
 import { parseConfig, type DashboardConfig } from './config';
 import {
@@ -21,6 +22,7 @@ import {
   DASHBOARD_EVENT,
   DASHBOARD_EVENTS,
   DASHBOARD_IMPORT_JOB,
+  DASHBOARD_IMPORTS,
   ON_DASHBOARD_ANSWER,
   ON_DASHBOARD_COUNTS,
   ON_DASHBOARD_IMPORT,
@@ -131,7 +133,7 @@ async function refresh() {
     if (event) renderCounts(event.counts);
     view.latest = latest;
     renderAnswers();
-    if (view.importId) renderImport((await query(DASHBOARD_IMPORT_JOB, { eventId, id: view.importId })).importJob);
+    await readImport(eventId, view.importId);
   } catch (error) {
     if (!(error instanceof SignedOut)) showMessage(`Could not read the event: ${(error as Error).message}`);
   }
@@ -150,7 +152,9 @@ function follow<Result, Variables extends Record<string, unknown>>(
 
 async function showEvent(eventId: string) {
   for (const stop of view.stopEvent.splice(0)) stop();
-  followImport(null);
+  view.stopImport?.();
+  view.stopImport = null;
+  view.importId = null;
   view.eventId = eventId;
   view.latest = [];
   writeHash();
@@ -173,24 +177,28 @@ async function showEvent(eventId: string) {
       renderAnswers();
     }),
   );
+  followImport(null);
   // The read after the subscriptions are acknowledged (onLive) catches what changed in between.
   void refresh();
 }
 
+/** Follows one import, or (null) every import of the event: the newest now, then whichever reports progress. */
 function followImport(importId: string | null) {
   view.stopImport?.();
   view.stopImport = null;
   view.importId = importId;
   writeHash();
   const eventId = view.eventId;
-  if (!importId || !eventId) return renderImport(null);
+  if (!eventId) return renderImport(null);
   view.stopImport = follow(ON_DASHBOARD_IMPORT, { eventId, id: importId }, ({ onImportProgress: job }) => {
-    if (job && job.id === view.importId) renderImport(job);
+    if (job && job.eventId === view.eventId && (!view.importId || job.id === view.importId)) renderImport(job);
   });
-  query(DASHBOARD_IMPORT_JOB, { eventId, id: importId }).then(
-    ({ importJob }) => view.importId === importId && renderImport(importJob),
-    (error: Error) => showMessage(`Could not read import ${importId}: ${error.message}`),
-  );
+  readImport(eventId, importId).catch((error: Error) => showMessage(`Could not read the imports: ${error.message}`));
+}
+
+async function readImport(eventId: string, importId: string | null) {
+  const job = importId ? (await query(DASHBOARD_IMPORT_JOB, { eventId, id: importId })).importJob : newestImport((await query(DASHBOARD_IMPORTS, { eventId })).imports);
+  if (view.eventId === eventId && view.importId === importId) renderImport(job);
 }
 
 async function showEvents(selected: string | null) {

@@ -15,7 +15,7 @@ export const DASHBOARD_ANSWER_FIELDS = graphql(`
 
 export const DASHBOARD_IMPORT_FIELDS = graphql(`
   fragment DashboardImport on ImportJob {
-    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow
+    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow createdAt
     totals { rows valid invited duplicates invalid rejected notInvited }
   }
 `);
@@ -50,6 +50,12 @@ export const DASHBOARD_IMPORT_JOB = graphql(`
   }
 `);
 
+export const DASHBOARD_IMPORTS = graphql(`
+  query DashboardImports($eventId: ID!) {
+    imports(eventId: $eventId) { ...DashboardImport }
+  }
+`);
+
 export const ON_DASHBOARD_COUNTS = graphql(`
   subscription OnDashboardCounts($eventId: ID!) {
     onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }
@@ -63,7 +69,7 @@ export const ON_DASHBOARD_ANSWER = graphql(`
 `);
 
 export const ON_DASHBOARD_IMPORT = graphql(`
-  subscription OnDashboardImport($eventId: ID!, $id: ID!) {
+  subscription OnDashboardImport($eventId: ID!, $id: ID) {
     onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }
   }
 `);

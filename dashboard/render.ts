@@ -87,7 +87,7 @@ export function answersList(answers: readonly Answer[], formatTime: FormatTime =
 }
 
 export function importProgress(job: ImportView | null): string {
-  if (!job) return '<p class="empty">No import followed. Enter the id <code>startImport</code> returned (or the CLI printed) to follow one.</p>';
+  if (!job) return '<p class="empty">No import for this event yet: one started now (by upload, the CLI or mail) shows here.</p>';
   const status = IMPORT_LABELS[job.status] ?? escapeHtml(job.status);
   const done = job.status === 'COMPLETED' || job.status === 'FAILED';
   // Until the file arrived its size is unknown: an indeterminate bar.

@@ -621,6 +621,8 @@ export type Query = {
   events: EventConnection;
   /** One bulk import of an event: its organizer, admins, or IAM for the organizer. An unknown id is a `NotFound` error. */
   importJob: ImportJob;
+  /** An event's bulk imports (100 at most, in no particular order: sort them by createdAt). IAM callers act for the organizer they name in `organizerId`. */
+  imports: Array<ImportJob>;
   /** The calling organizer with status, limits and statistics. The first call of a new user registers the organizer. */
   me: Organizer;
   /** One organizer, for administrators (the `admins` group). An unknown id is a `NotFound` error. */
@@ -657,6 +659,12 @@ export type QueryEventsArgs = {
 export type QueryImportJobArgs = {
   eventId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
+  organizerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryImportsArgs = {
+  eventId: Scalars['ID']['input'];
   organizerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -744,7 +752,7 @@ export type Subscription = {
    * `eventId` reaches no subscriber, and other fields it did not select arrive as null.
    */
   onAttendeeResponded?: Maybe<Attendee>;
-  /** An import's progress, after each chunk of rows and when it ends. */
+  /** An import's progress, after each chunk of rows and when it ends; every import of the event when `id` is left out. */
   onImportProgress?: Maybe<ImportJob>;
   /**
    * An event's counts after every change, whatever caused it (an answer by API, link, mail or
@@ -770,7 +778,7 @@ export type SubscriptionOnAttendeeRespondedArgs = {
  */
 export type SubscriptionOnImportProgressArgs = {
   eventId: Scalars['ID']['input'];
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 

@@ -20,15 +20,16 @@ type Documents = {
     "\n  subscription OnImportProgress($eventId: ID!, $id: ID!) {\n    onImportProgress(eventId: $eventId, id: $id) { ...ImportJobFields }\n  }\n": typeof types.OnImportProgressDocument,
     "\n  fragment DashboardCounts on AttendeeCounts { invited needsAction accepted declined tentative }\n": typeof types.DashboardCountsFragmentDoc,
     "\n  fragment DashboardAnswer on Attendee {\n    eventId email name status updatedAt\n    answer { response comment via answeredAt }\n  }\n": typeof types.DashboardAnswerFragmentDoc,
-    "\n  fragment DashboardImport on ImportJob {\n    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow\n    totals { rows valid invited duplicates invalid rejected notInvited }\n  }\n": typeof types.DashboardImportFragmentDoc,
+    "\n  fragment DashboardImport on ImportJob {\n    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow createdAt\n    totals { rows valid invited duplicates invalid rejected notInvited }\n  }\n": typeof types.DashboardImportFragmentDoc,
     "\n  query DashboardEvents($nextToken: String) {\n    events(limit: 100, nextToken: $nextToken) { items { id title startsAt status counts { invited } } nextToken }\n  }\n": typeof types.DashboardEventsDocument,
     "\n  query DashboardEvent($id: ID!) {\n    event(id: $id) { id title location startsAt endsAt timeZone status counts { ...DashboardCounts } }\n  }\n": typeof types.DashboardEventDocument,
     "\n  query DashboardEventCounts($id: ID!) {\n    event(id: $id) { id counts { ...DashboardCounts } }\n  }\n": typeof types.DashboardEventCountsDocument,
     "\n  query DashboardAttendees($eventId: ID!, $nextToken: String) {\n    attendees(eventId: $eventId, limit: 100, nextToken: $nextToken) { items { ...DashboardAnswer } nextToken }\n  }\n": typeof types.DashboardAttendeesDocument,
     "\n  query DashboardImportJob($eventId: ID!, $id: ID!) {\n    importJob(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n": typeof types.DashboardImportJobDocument,
+    "\n  query DashboardImports($eventId: ID!) {\n    imports(eventId: $eventId) { ...DashboardImport }\n  }\n": typeof types.DashboardImportsDocument,
     "\n  subscription OnDashboardCounts($eventId: ID!) {\n    onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }\n  }\n": typeof types.OnDashboardCountsDocument,
     "\n  subscription OnDashboardAnswer($eventId: ID!) {\n    onAttendeeResponded(eventId: $eventId) { ...DashboardAnswer }\n  }\n": typeof types.OnDashboardAnswerDocument,
-    "\n  subscription OnDashboardImport($eventId: ID!, $id: ID!) {\n    onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n": typeof types.OnDashboardImportDocument,
+    "\n  subscription OnDashboardImport($eventId: ID!, $id: ID) {\n    onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n": typeof types.OnDashboardImportDocument,
     "\n  mutation TestCreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) { id title version }\n  }\n": typeof types.TestCreateEventDocument,
     "\n  mutation TestInviteAttendees($eventId: ID!, $attendees: [AttendeeInput!]!) {\n    inviteAttendees(eventId: $eventId, attendees: $attendees) { invited { email } duplicates { email } invalid { email } rejected { email } }\n  }\n": typeof types.TestInviteAttendeesDocument,
     "\n  mutation TestRsvpForAttendee($eventId: ID!, $email: String!, $response: RsvpResponse!, $comment: String) {\n    rsvp(eventId: $eventId, email: $email, response: $response, comment: $comment) {\n      eventId email name status updatedAt invitedAt\n      answer { response comment via sequence dtstamp answeredAt }\n    }\n  }\n": typeof types.TestRsvpForAttendeeDocument,
@@ -40,15 +41,16 @@ const documents: Documents = {
     "\n  subscription OnImportProgress($eventId: ID!, $id: ID!) {\n    onImportProgress(eventId: $eventId, id: $id) { ...ImportJobFields }\n  }\n": types.OnImportProgressDocument,
     "\n  fragment DashboardCounts on AttendeeCounts { invited needsAction accepted declined tentative }\n": types.DashboardCountsFragmentDoc,
     "\n  fragment DashboardAnswer on Attendee {\n    eventId email name status updatedAt\n    answer { response comment via answeredAt }\n  }\n": types.DashboardAnswerFragmentDoc,
-    "\n  fragment DashboardImport on ImportJob {\n    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow\n    totals { rows valid invited duplicates invalid rejected notInvited }\n  }\n": types.DashboardImportFragmentDoc,
+    "\n  fragment DashboardImport on ImportJob {\n    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow createdAt\n    totals { rows valid invited duplicates invalid rejected notInvited }\n  }\n": types.DashboardImportFragmentDoc,
     "\n  query DashboardEvents($nextToken: String) {\n    events(limit: 100, nextToken: $nextToken) { items { id title startsAt status counts { invited } } nextToken }\n  }\n": types.DashboardEventsDocument,
     "\n  query DashboardEvent($id: ID!) {\n    event(id: $id) { id title location startsAt endsAt timeZone status counts { ...DashboardCounts } }\n  }\n": types.DashboardEventDocument,
     "\n  query DashboardEventCounts($id: ID!) {\n    event(id: $id) { id counts { ...DashboardCounts } }\n  }\n": types.DashboardEventCountsDocument,
     "\n  query DashboardAttendees($eventId: ID!, $nextToken: String) {\n    attendees(eventId: $eventId, limit: 100, nextToken: $nextToken) { items { ...DashboardAnswer } nextToken }\n  }\n": types.DashboardAttendeesDocument,
     "\n  query DashboardImportJob($eventId: ID!, $id: ID!) {\n    importJob(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n": types.DashboardImportJobDocument,
+    "\n  query DashboardImports($eventId: ID!) {\n    imports(eventId: $eventId) { ...DashboardImport }\n  }\n": types.DashboardImportsDocument,
     "\n  subscription OnDashboardCounts($eventId: ID!) {\n    onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }\n  }\n": types.OnDashboardCountsDocument,
     "\n  subscription OnDashboardAnswer($eventId: ID!) {\n    onAttendeeResponded(eventId: $eventId) { ...DashboardAnswer }\n  }\n": types.OnDashboardAnswerDocument,
-    "\n  subscription OnDashboardImport($eventId: ID!, $id: ID!) {\n    onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n": types.OnDashboardImportDocument,
+    "\n  subscription OnDashboardImport($eventId: ID!, $id: ID) {\n    onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n": types.OnDashboardImportDocument,
     "\n  mutation TestCreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) { id title version }\n  }\n": types.TestCreateEventDocument,
     "\n  mutation TestInviteAttendees($eventId: ID!, $attendees: [AttendeeInput!]!) {\n    inviteAttendees(eventId: $eventId, attendees: $attendees) { invited { email } duplicates { email } invalid { email } rejected { email } }\n  }\n": types.TestInviteAttendeesDocument,
     "\n  mutation TestRsvpForAttendee($eventId: ID!, $email: String!, $response: RsvpResponse!, $comment: String) {\n    rsvp(eventId: $eventId, email: $email, response: $response, comment: $comment) {\n      eventId email name status updatedAt invitedAt\n      answer { response comment via sequence dtstamp answeredAt }\n    }\n  }\n": types.TestRsvpForAttendeeDocument,
@@ -95,7 +97,7 @@ export function graphql(source: "\n  fragment DashboardAnswer on Attendee {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DashboardImport on ImportJob {\n    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow\n    totals { rows valid invited duplicates invalid rejected notInvited }\n  }\n"): (typeof documents)["\n  fragment DashboardImport on ImportJob {\n    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow\n    totals { rows valid invited duplicates invalid rejected notInvited }\n  }\n"];
+export function graphql(source: "\n  fragment DashboardImport on ImportJob {\n    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow createdAt\n    totals { rows valid invited duplicates invalid rejected notInvited }\n  }\n"): (typeof documents)["\n  fragment DashboardImport on ImportJob {\n    id eventId status fileName size bytesRead lastRow failureReason stoppedAtRow createdAt\n    totals { rows valid invited duplicates invalid rejected notInvited }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -119,6 +121,10 @@ export function graphql(source: "\n  query DashboardImportJob($eventId: ID!, $id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DashboardImports($eventId: ID!) {\n    imports(eventId: $eventId) { ...DashboardImport }\n  }\n"): (typeof documents)["\n  query DashboardImports($eventId: ID!) {\n    imports(eventId: $eventId) { ...DashboardImport }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription OnDashboardCounts($eventId: ID!) {\n    onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }\n  }\n"): (typeof documents)["\n  subscription OnDashboardCounts($eventId: ID!) {\n    onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -127,7 +133,7 @@ export function graphql(source: "\n  subscription OnDashboardAnswer($eventId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription OnDashboardImport($eventId: ID!, $id: ID!) {\n    onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n"): (typeof documents)["\n  subscription OnDashboardImport($eventId: ID!, $id: ID!) {\n    onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n"];
+export function graphql(source: "\n  subscription OnDashboardImport($eventId: ID!, $id: ID) {\n    onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n"): (typeof documents)["\n  subscription OnDashboardImport($eventId: ID!, $id: ID) {\n    onImportProgress(eventId: $eventId, id: $id) { ...DashboardImport }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

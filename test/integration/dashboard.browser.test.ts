@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyFixture } from '../fixtures/replies/replyFixture';
 import { daysFromNow, endpoints, newOrganizer } from '../helpers/api';
 import { launchBrowser } from '../helpers/browser';
+import { uploadCsv } from '../helpers/imports';
 import { TEST_CREATE_EVENT, TEST_INVITE_ATTENDEES } from '../helpers/operationsEvents';
 import { executeOk } from '../helpers/typedGraphql';
 
@@ -51,7 +52,7 @@ afterAll(async () => {
 const count = (key: string) => page.locator(`#counts [data-count="${key}"] .value`).textContent();
 
 describe('the RSVP dashboard', () => {
-  it('shows an event’s counts and they change when an attendee accepts by email', { timeout: 120_000 }, async () => {
+  it('shows an event’s counts, which change when an attendee accepts by email, and the progress of an import started meanwhile', { timeout: 120_000 }, async () => {
     const organizer = await newOrganizer();
     const title = `Dashboard launch ${crypto.randomUUID().slice(0, 6)}`;
     const { createEvent: event } = await executeOk(
@@ -88,5 +89,11 @@ describe('the RSVP dashboard', () => {
     await expect.poll(() => latest.textContent(), { timeout: 30_000 }).toContain('Accepted');
     expect(await latest.textContent()).toContain('by email');
     expect(await page.locator('#counts-text').textContent()).toBe('3 invited, 1 accepted, 0 tentative, 0 declined, 2 needs action');
+
+    // An import started now (a CSV uploaded through the API) shows up by itself, to the end.
+    await uploadCsv(organizer, event.id, `email,name\nkatherine-${guests[0]!}\nmargaret-${guests[0]!},Margaret\n`, 'partners.csv');
+    await expect.poll(() => page.locator('#import').textContent(), { timeout: 60_000, interval: 250 }).toContain('Completed');
+    expect(await page.locator('#import').textContent()).toContain('partners.csv');
+    await expect.poll(() => count('invited'), { timeout: 30_000 }).toBe('5');
   });
 });

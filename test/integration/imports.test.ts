@@ -81,4 +81,18 @@ describe('bulk import', () => {
     const unknown = await graphql(IMPORT_JOB_QUERY, { eventId: event.id, id: 'nope' }, organizer.auth);
     expect(unknown.errors![0]!.errorType).toBe('NotFound');
   });
+
+  it('lists an event’s imports to its organizer, and to nobody else', async () => {
+    const organizer = await newOrganizer();
+    const event = await newEvent(organizer);
+    const IMPORTS = 'query($e: ID!) { imports(eventId: $e) { id eventId fileName createdAt } }';
+    expect((await graphql(IMPORTS, { e: event.id }, organizer.auth)).data!.imports).toEqual([]);
+    const first = await uploadCsv(organizer, event.id, 'email\nfirst@example.com\n', 'first.csv');
+    const second = await uploadCsv(organizer, event.id, 'email\nsecond@example.com\n', 'second.csv');
+    const listed = (await graphql(IMPORTS, { e: event.id }, organizer.auth)).data!.imports as { id: string; eventId: string; fileName: string }[];
+    expect(listed.map((job) => job.id).sort()).toEqual([first, second].sort());
+    expect(listed.map((job) => job.fileName).sort()).toEqual(['first.csv', 'second.csv']);
+    const other = await graphql(IMPORTS, { e: event.id }, (await newOrganizer()).auth);
+    expect(other.errors![0]!.errorType).toBe('Unauthorized');
+  });
 });

@@ -81,6 +81,7 @@ const job = (over: Partial<ImportView>): ImportView => ({
   lastRow: 41,
   failureReason: null,
   stoppedAtRow: null,
+  createdAt: '2027-03-01T09:00:00.000Z',
   totals: { rows: 40, valid: 39, invited: 38, duplicates: 1, invalid: 1, rejected: 0, notInvited: 0 },
   ...over,
 });
@@ -102,7 +103,7 @@ describe('the import progress', () => {
   });
 
   it('asks for an import id when none is followed', () => {
-    expect(importProgress(null)).toContain('No import followed');
+    expect(importProgress(null)).toContain('No import for this event yet');
   });
 });
 
