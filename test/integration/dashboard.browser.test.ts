@@ -2,7 +2,7 @@
 // integration stack: an organizer signs in with their email, picks their event and sees its
 // counts; an invited attendee's calendar client then accepts by mail over SMTP (SES inbound ->
 // requestIngestion -> recordEmailRsvp), and the page's counts and latest answers change live.
-// (Reconnecting after a restart: test/unit/dashboard/realtimeReconnect.test.ts.)
+// (Reconnecting after a restart of the whole stack: test/services/dev/dashboardRestart.test.ts.)
 import { createTransport } from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
