@@ -33,6 +33,11 @@ type Documents = {
     "\n  mutation TestCreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) { id title version }\n  }\n": typeof types.TestCreateEventDocument,
     "\n  mutation TestInviteAttendees($eventId: ID!, $attendees: [AttendeeInput!]!) {\n    inviteAttendees(eventId: $eventId, attendees: $attendees) { invited { email } duplicates { email } invalid { email } rejected { email } }\n  }\n": typeof types.TestInviteAttendeesDocument,
     "\n  mutation TestRsvpForAttendee($eventId: ID!, $email: String!, $response: RsvpResponse!, $comment: String) {\n    rsvp(eventId: $eventId, email: $email, response: $response, comment: $comment) {\n      eventId email name status updatedAt invitedAt\n      answer { response comment via sequence dtstamp answeredAt }\n    }\n  }\n": typeof types.TestRsvpForAttendeeDocument,
+    "\n  mutation TestRsvpWithToken($eventId: ID!, $response: RsvpResponse!, $token: String!) {\n    rsvp(eventId: $eventId, response: $response, token: $token) { eventId email status }\n  }\n": typeof types.TestRsvpWithTokenDocument,
+    "\n  mutation TestRecordEmailRsvp($eventId: ID!, $email: String!, $response: RsvpResponse!, $sequence: Int!, $dtstamp: AWSDateTime!) {\n    recordEmailRsvp(eventId: $eventId, email: $email, response: $response, sequence: $sequence, dtstamp: $dtstamp) { eventId email status }\n  }\n": typeof types.TestRecordEmailRsvpDocument,
+    "\n  query TestEventCounts($id: ID!) {\n    event(id: $id) { counts { invited needsAction accepted declined tentative } }\n  }\n": typeof types.TestEventCountsDocument,
+    "\n  query TestAttendeeStatuses($eventId: ID!, $nextToken: String) {\n    attendees(eventId: $eventId, limit: 100, nextToken: $nextToken) { items { email status } nextToken }\n  }\n": typeof types.TestAttendeeStatusesDocument,
+    "\n  subscription TestOnCounts($eventId: ID!) {\n    onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }\n  }\n": typeof types.TestOnCountsDocument,
 };
 const documents: Documents = {
     "\n  fragment ImportJobFields on ImportJob {\n    id eventId status fileName size bytesRead lastRow\n    totals { rows valid invited duplicates invalid rejected notInvited }\n    issues { kind row email reason firstRow }\n    unknownColumns stoppedAtRow failureReason\n  }\n": types.ImportJobFieldsFragmentDoc,
@@ -54,6 +59,11 @@ const documents: Documents = {
     "\n  mutation TestCreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) { id title version }\n  }\n": types.TestCreateEventDocument,
     "\n  mutation TestInviteAttendees($eventId: ID!, $attendees: [AttendeeInput!]!) {\n    inviteAttendees(eventId: $eventId, attendees: $attendees) { invited { email } duplicates { email } invalid { email } rejected { email } }\n  }\n": types.TestInviteAttendeesDocument,
     "\n  mutation TestRsvpForAttendee($eventId: ID!, $email: String!, $response: RsvpResponse!, $comment: String) {\n    rsvp(eventId: $eventId, email: $email, response: $response, comment: $comment) {\n      eventId email name status updatedAt invitedAt\n      answer { response comment via sequence dtstamp answeredAt }\n    }\n  }\n": types.TestRsvpForAttendeeDocument,
+    "\n  mutation TestRsvpWithToken($eventId: ID!, $response: RsvpResponse!, $token: String!) {\n    rsvp(eventId: $eventId, response: $response, token: $token) { eventId email status }\n  }\n": types.TestRsvpWithTokenDocument,
+    "\n  mutation TestRecordEmailRsvp($eventId: ID!, $email: String!, $response: RsvpResponse!, $sequence: Int!, $dtstamp: AWSDateTime!) {\n    recordEmailRsvp(eventId: $eventId, email: $email, response: $response, sequence: $sequence, dtstamp: $dtstamp) { eventId email status }\n  }\n": types.TestRecordEmailRsvpDocument,
+    "\n  query TestEventCounts($id: ID!) {\n    event(id: $id) { counts { invited needsAction accepted declined tentative } }\n  }\n": types.TestEventCountsDocument,
+    "\n  query TestAttendeeStatuses($eventId: ID!, $nextToken: String) {\n    attendees(eventId: $eventId, limit: 100, nextToken: $nextToken) { items { email status } nextToken }\n  }\n": types.TestAttendeeStatusesDocument,
+    "\n  subscription TestOnCounts($eventId: ID!) {\n    onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }\n  }\n": types.TestOnCountsDocument,
 };
 
 /**
@@ -146,6 +156,26 @@ export function graphql(source: "\n  mutation TestInviteAttendees($eventId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestRsvpForAttendee($eventId: ID!, $email: String!, $response: RsvpResponse!, $comment: String) {\n    rsvp(eventId: $eventId, email: $email, response: $response, comment: $comment) {\n      eventId email name status updatedAt invitedAt\n      answer { response comment via sequence dtstamp answeredAt }\n    }\n  }\n"): (typeof documents)["\n  mutation TestRsvpForAttendee($eventId: ID!, $email: String!, $response: RsvpResponse!, $comment: String) {\n    rsvp(eventId: $eventId, email: $email, response: $response, comment: $comment) {\n      eventId email name status updatedAt invitedAt\n      answer { response comment via sequence dtstamp answeredAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRsvpWithToken($eventId: ID!, $response: RsvpResponse!, $token: String!) {\n    rsvp(eventId: $eventId, response: $response, token: $token) { eventId email status }\n  }\n"): (typeof documents)["\n  mutation TestRsvpWithToken($eventId: ID!, $response: RsvpResponse!, $token: String!) {\n    rsvp(eventId: $eventId, response: $response, token: $token) { eventId email status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRecordEmailRsvp($eventId: ID!, $email: String!, $response: RsvpResponse!, $sequence: Int!, $dtstamp: AWSDateTime!) {\n    recordEmailRsvp(eventId: $eventId, email: $email, response: $response, sequence: $sequence, dtstamp: $dtstamp) { eventId email status }\n  }\n"): (typeof documents)["\n  mutation TestRecordEmailRsvp($eventId: ID!, $email: String!, $response: RsvpResponse!, $sequence: Int!, $dtstamp: AWSDateTime!) {\n    recordEmailRsvp(eventId: $eventId, email: $email, response: $response, sequence: $sequence, dtstamp: $dtstamp) { eventId email status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestEventCounts($id: ID!) {\n    event(id: $id) { counts { invited needsAction accepted declined tentative } }\n  }\n"): (typeof documents)["\n  query TestEventCounts($id: ID!) {\n    event(id: $id) { counts { invited needsAction accepted declined tentative } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestAttendeeStatuses($eventId: ID!, $nextToken: String) {\n    attendees(eventId: $eventId, limit: 100, nextToken: $nextToken) { items { email status } nextToken }\n  }\n"): (typeof documents)["\n  query TestAttendeeStatuses($eventId: ID!, $nextToken: String) {\n    attendees(eventId: $eventId, limit: 100, nextToken: $nextToken) { items { email status } nextToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestOnCounts($eventId: ID!) {\n    onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }\n  }\n"): (typeof documents)["\n  subscription TestOnCounts($eventId: ID!) {\n    onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,10 +2,15 @@
 // attendee's token under the API key, the organizer for an attendee, a mail reply through
 // IAM), while five dashboards follow the event. Afterwards the event's counts equal a recount
 // of the attendee records, and the last counts every dashboard was pushed equal them too.
+import { print } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { subscribe, type Subscription } from '../../cli/shared/appsyncSubscription';
-import { daysFromNow, endpoints, graphql, iamGraphql, newOrganizer, type GraphqlResult } from '../helpers/api';
+import type { TestAttendeeStatusesQuery, TestOnCountsSubscription } from '../../generated/client/graphql';
+import { daysFromNow, endpoints, newOrganizer, type GraphqlResult } from '../helpers/api';
 import { tokenFor } from '../helpers/attendeeTokens';
+import { TEST_CREATE_EVENT, TEST_INVITE_ATTENDEES, TEST_RSVP_FOR_ATTENDEE } from '../helpers/operationsEvents';
+import { TEST_ATTENDEE_STATUSES, TEST_EVENT_COUNTS, TEST_ON_COUNTS, TEST_RECORD_EMAIL_RSVP, TEST_RSVP_WITH_TOKEN } from '../helpers/operationsRsvps';
+import { execute, executeOk } from '../helpers/typedGraphql';
 
 type Organizer = Awaited<ReturnType<typeof newOrganizer>>;
 type Counts = { invited: number; needsAction: number; accepted: number; declined: number; tentative: number };
@@ -16,13 +21,6 @@ const RESPONSES = ['ACCEPTED', 'DECLINED', 'TENTATIVE'] as const;
 /** Errors that say "try again later": the token check did not answer, DynamoDB had a 5xx. */
 const RETRYABLE = ['TokenCheckUnavailable', 'DynamoDB:InternalServerError'];
 
-const ON_COUNTS = `subscription($eventId: ID!) { onRsvpCountsChanged(eventId: $eventId) { eventId invited needsAction accepted declined tentative changedAt } }`;
-const RSVP = `mutation($eventId: ID!, $response: RsvpResponse!, $token: String, $email: String) {
-  rsvp(eventId: $eventId, response: $response, token: $token, email: $email) { eventId email status } }`;
-const EMAIL_RSVP = `mutation($eventId: ID!, $email: String!, $response: RsvpResponse!, $sequence: Int!, $dtstamp: AWSDateTime!) {
-  recordEmailRsvp(eventId: $eventId, email: $email, response: $response, sequence: $sequence, dtstamp: $dtstamp) { eventId email status } }`;
-const COUNTS = `query($id: ID!) { event(id: $id) { counts { invited needsAction accepted declined tentative } } }`;
-const ATTENDEES_PAGE = `query($e: ID!, $next: String) { attendees(eventId: $e, limit: 100, nextToken: $next) { items { email status } nextToken } }`;
 
 const subscriptions: Subscription[] = [];
 afterAll(() => {
@@ -36,12 +34,12 @@ async function dashboard(idToken: string, eventId: string): Promise<Counts[]> {
     {
       realtimeUrl: endpoints().realtimeUrl,
       authorization: { host: new URL(endpoints().graphqlUrl).host, Authorization: idToken },
-      query: ON_COUNTS,
+      query: print(TEST_ON_COUNTS),
       variables: { eventId },
     },
     {
       data: (payload) => {
-        const push = (payload.data as { onRsvpCountsChanged: Counts & { eventId: string } }).onRsvpCountsChanged;
+        const push = (payload.data as TestOnCountsSubscription).onRsvpCountsChanged!;
         expect(push.eventId).toBe(eventId);
         pushed.push({ invited: push.invited, needsAction: push.needsAction, accepted: push.accepted, declined: push.declined, tentative: push.tentative });
       },
@@ -56,18 +54,16 @@ async function dashboard(idToken: string, eventId: string): Promise<Counts[]> {
 
 async function recount(organizer: Organizer, eventId: string): Promise<Counts> {
   const counts: Counts = { invited: 0, needsAction: 0, accepted: 0, declined: 0, tentative: 0 };
-  let next: string | null = null;
+  let nextToken: string | null = null;
   do {
-    const page: GraphqlResult = await graphql(ATTENDEES_PAGE, { e: eventId, next }, organizer.auth);
-    expect(page.errors).toBeUndefined();
-    const { items, nextToken } = page.data!.attendees as { items: { status: string }[]; nextToken: string | null };
-    for (const { status } of items) {
+    const { attendees }: TestAttendeeStatusesQuery = await executeOk(TEST_ATTENDEE_STATUSES, { eventId, nextToken }, organizer.auth);
+    for (const { status } of attendees.items) {
       counts.invited += 1;
       const field = status === 'NEEDS_ACTION' ? 'needsAction' : (status.toLowerCase() as 'accepted' | 'declined' | 'tentative');
       counts[field] += 1;
     }
-    next = nextToken;
-  } while (next);
+    nextToken = attendees.nextToken ?? null;
+  } while (nextToken);
   return counts;
 }
 
@@ -83,16 +79,15 @@ describe('answers under concurrency', () => {
   it('keeps the counts equal to a recount after 500 concurrent answers from 100 attendees, and every dashboard ends on them', { timeout: 300_000 }, async () => {
     const organizer = await newOrganizer();
     const admin = await newOrganizer({ groups: ['admins'] });
-    const created = await graphql(
-      'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+    const { createEvent: event } = await executeOk(
+      TEST_CREATE_EVENT,
       { input: { title: 'All hands', startsAt: daysFromNow(20), endsAt: daysFromNow(20, 2), timeZone: 'Europe/Berlin' } },
       organizer.auth,
     );
-    expect(created.errors).toBeUndefined();
-    const eventId = created.data!.createEvent.id as string;
+    const eventId = event.id;
     const guests = Array.from({ length: ATTENDEES }, (_, i) => `mind${i}@example.com`);
-    const invited = await graphql('mutation($e: ID!, $a: [AttendeeInput!]!) { inviteAttendees(eventId: $e, attendees: $a) { invited { email } } }', { e: eventId, a: guests.map((email) => ({ email })) }, organizer.auth);
-    expect(invited.errors).toBeUndefined();
+    const { inviteAttendees } = await executeOk(TEST_INVITE_ATTENDEES, { eventId, attendees: guests.map((email) => ({ email })) }, organizer.auth);
+    expect(inviteAttendees.invited).toHaveLength(ATTENDEES);
     const tokens = await Promise.all(guests.map((guest) => tokenFor(eventId, guest)));
 
     // Three dashboards of the organizer's and two of an administrator's.
@@ -107,16 +102,16 @@ describe('answers under concurrency', () => {
       const response = RESPONSES[(attendee + round) % RESPONSES.length];
       switch ((attendee + round) % 3) {
         case 0:
-          return graphql(RSVP, { eventId, response, token: tokens[attendee] }, { 'x-api-key': endpoints().apiKey });
+          return execute(TEST_RSVP_WITH_TOKEN, { eventId, response, token: tokens[attendee]! }, 'apiKey');
         case 1:
-          return graphql(RSVP, { eventId, response, email: guests[attendee] }, organizer.auth);
+          return execute(TEST_RSVP_FOR_ATTENDEE, { eventId, response, email: guests[attendee]!, comment: null }, organizer.auth);
         default:
-          return iamGraphql(EMAIL_RSVP, { eventId, email: guests[attendee], response, sequence: 0, dtstamp: new Date(start + i * 1000).toISOString() });
+          return execute(TEST_RECORD_EMAIL_RSVP, { eventId, email: guests[attendee]!, response, sequence: 0, dtstamp: new Date(start + i * 1000).toISOString() }, 'iam');
       }
     };
     // A client tries again after an error that says to (as the AWS SDKs do): on this shared
     // two-core machine a burst of 500 can outlast the token checker's 10 s timeout.
-    const withRetries = async (i: number): Promise<GraphqlResult> => {
+    const withRetries = async (i: number): Promise<GraphqlResult<unknown>> => {
       for (let attempt = 1; ; attempt += 1) {
         const result = await answer(i);
         const retryable = result.errors?.some((error) => RETRYABLE.includes(error.errorType ?? ''));
@@ -135,7 +130,7 @@ describe('answers under concurrency', () => {
 
     const expected = await recount(organizer, eventId);
     expect(expected.invited).toBe(ATTENDEES);
-    expect((await graphql(COUNTS, { id: eventId }, organizer.auth)).data!.event.counts).toEqual(expected);
+    expect((await executeOk(TEST_EVENT_COUNTS, { id: eventId }, organizer.auth)).event!.counts).toEqual(expected);
 
     // The pushes arrive from the table's stream, after the answers: wait for every dashboard
     // to reach the counts, then check that nothing else follows (it is their last message).
