@@ -274,7 +274,10 @@ export type Mutation = {
   cancelEvent: Event;
   /**
    * Create an event owned by the caller. Refused with `Unauthorized` for a suspended organizer
-   * and `LimitExceeded` at maxActiveEvents; the organizer is told of a refusal by email.
+   * and `LimitExceeded` at maxActiveEvents; the organizer is told of a refusal by email. `id`
+   * (a lower-case UUID, honoured for IAM callers alone) names the new event, so that a backend
+   * retrying a call cannot create it twice: an event with that id already answers `Conflict`
+   * with errorInfo `{ reason: "EVENT_EXISTS", eventId }` and changes nothing.
    */
   createEvent: Event;
   /**
@@ -365,6 +368,7 @@ export type MutationCancelEventArgs = {
  * (errorInfo.limit), `NotFound`, `Conflict`.
  */
 export type MutationCreateEventArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: CreateEventInput;
   organizerId?: InputMaybe<Scalars['ID']['input']>;
 };

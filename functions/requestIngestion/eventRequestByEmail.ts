@@ -9,14 +9,15 @@
 //   same UID may come) and marks the message DROPPED.
 // - A refusal of inviteAttendees (a limit) stops inviting: the event stays, the notice says why.
 // - Anything else unlocks the request's claim (its progress kept), releases the message's
-//   and retries: the next receive resumes where this one stopped. One window remains: a
-//   crash between createEvent's answer and the progress being saved creates the event twice.
+//   and retries: the next receive resumes where this one stopped. The event's id is derived
+//   from the request (requestEventId), so a crash between createEvent's answer and the
+//   progress being saved creates nothing twice: the retry's createEvent finds it.
 import { INVITE_LIMITS } from '../../resolvers/lib/invites';
 import { isPermanent } from '../lib/errors';
 import type { Claim, ClaimOutcome } from '../lib/sendOnce/sendClaim';
 import type { NoticePorts, RequestClaimPorts } from './dynamoRequestClaims';
 import { REQUEST_INGESTION_CONSUMER } from './emailImportClaim';
-import { countIssues, requestClaimId, type RequestProgress } from './eventRequestClaim';
+import { countIssues, requestClaimId, requestEventId, type RequestProgress } from './eventRequestClaim';
 import { failedNotice, processedNotice, type RequestFailure } from './eventRequestNotice';
 import { EventRequestRefusedError } from './errors';
 import type { EventRequestApi } from './graphqlEventRequestPort';
@@ -98,7 +99,7 @@ export async function eventRequestByEmail(work: RequestWork, sender: RequestSend
 
   if (!progress) {
     try {
-      const event = await ports.createEvent({ ...request.input }, sender.organizerId);
+      const event = await ports.createEvent({ ...request.input }, sender.organizerId, requestEventId(requestClaim.messageId));
       // ATTENDEEs that are no address (a URN, a phone) count as invalid, as the API would call them.
       const notMailto = countIssues([], request.notMailto.map((value) => ({ email: value, reason: 'not a mailto: address' })));
       const createdAt = new Date(config.now()).toISOString();

@@ -48,6 +48,18 @@ export function requestClaimId(organizerId: string, uid: string | null, sequence
   return uid === null ? `event-request/${digest(['message', messageClaimId])}` : `event-request/${digest([organizerId, uid, String(sequence)])}`;
 }
 
+/**
+ * The id of the event a request creates, derived from its claim: a retry after createEvent
+ * answered but before the progress was saved names the same event, and createEvent answers
+ * Conflict EVENT_EXISTS instead of creating a second one. A UUID (version 8: name-based,
+ * from SHA-256), as createEvent's `id` wants.
+ */
+export function requestEventId(requestClaimId: string): string {
+  const h = digest(['event', requestClaimId]);
+  const variant = '89ab'[parseInt(h[16]!, 16) & 3];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** Adds an inviteAttendees chunk's issues to the counts so far. */
 export function countIssues(counts: IssueCount[], issues: InviteIssue[]): IssueCount[] {
   const next = counts.map((c) => ({ ...c }));

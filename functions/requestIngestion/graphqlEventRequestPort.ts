@@ -11,8 +11,8 @@ import type { EventRequestInput } from './parseEventRequest';
 import type { RequestAttendee } from './requestAttendees';
 
 export const CREATE_EVENT_MUTATION = /* GraphQL */ `
-  mutation EmailCreateEvent($input: CreateEventInput!, $organizerId: ID) {
-    createEvent(input: $input, organizerId: $organizerId) { id title startsAt }
+  mutation EmailCreateEvent($input: CreateEventInput!, $organizerId: ID, $id: ID) {
+    createEvent(input: $input, organizerId: $organizerId, id: $id) { id title startsAt }
   }
 `;
 
@@ -36,7 +36,8 @@ export type InviteIssue = { email: string; reason: string };
 export type InviteOutcome = { invited: { email: string }[]; duplicates: InviteIssue[]; invalid: InviteIssue[]; rejected: InviteIssue[] };
 
 export type EventRequestApi = {
-  createEvent(input: EventRequestInput, organizerId: string): Promise<CreatedEvent>;
+  /** Creates the event `id`, or answers it as it was asked for when a previous try created it. */
+  createEvent(input: EventRequestInput, organizerId: string, id: string): Promise<CreatedEvent>;
   inviteAttendees(eventId: string, attendees: RequestAttendee[], organizerId: string): Promise<InviteOutcome>;
 };
 
@@ -53,8 +54,10 @@ export class EventRequestCallError extends Error {
 
 export function graphqlEventRequestPort(graphql: GraphqlClient): EventRequestApi {
   return {
-    async createEvent(input, organizerId) {
-      const { data, errors } = await graphql<{ createEvent: CreatedEvent | null }>(CREATE_EVENT_MUTATION, { input, organizerId });
+    async createEvent(input, organizerId, id) {
+      const { data, errors } = await graphql<{ createEvent: CreatedEvent | null }>(CREATE_EVENT_MUTATION, { input, organizerId, id });
+      const exists = errors.find((e) => e.errorType === ErrorType.Conflict && e.errorInfo?.reason === 'EVENT_EXISTS' && e.errorInfo?.eventId === id);
+      if (exists) return { id, title: input.title, startsAt: input.startsAt };
       check('createEvent', errors);
       if (!data?.createEvent?.id) throw new EventRequestCallError('createEvent answered without an event');
       return data.createEvent;

@@ -7,6 +7,8 @@ import { newEventRecord } from '../lib/events';
 import { actorOf, isActorRefusal } from '../lib/identity';
 import { describeViolations, eventInputViolations } from '../lib/validateEvent';
 
+const EVENT_ID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
 export function request(ctx: Context<MutationCreateEventArgs>) {
   const actor = actorOf(util.authType(), ctx.identity, ctx.args.organizerId);
   if (isActorRefusal(actor)) util.error(actor.message, actor.errorType, null, actor.errorInfo);
@@ -18,11 +20,20 @@ export function request(ctx: Context<MutationCreateEventArgs>) {
   if (violations.length > 0) {
     util.error(describeViolations(violations), ErrorType.ValidationError, null, { violations });
   }
+  // A backend names the event it creates, so that its retry finds it (putEventAndCountIt).
+  let id = util.autoId();
+  if (actor.viaIam && ctx.args.id) {
+    if (!util.matches(EVENT_ID_PATTERN, ctx.args.id)) {
+      const message = 'id must be a lower-case UUID';
+      util.error(`Invalid input: ${message}`, ErrorType.ValidationError, null, { violations: [{ field: 'id', message }] });
+    }
+    id = ctx.args.id;
+  }
   ctx.stash.organizerId = actor.organizerId;
   ctx.stash.callerEmail = actor.email;
   ctx.stash.viaIam = actor.viaIam;
   ctx.stash.event = newEventRecord(input, {
-    id: util.autoId(),
+    id,
     organizerId: actor.organizerId,
     startsAt: util.time.epochMilliSecondsToISO8601(startsAtMs),
     endsAt: util.time.epochMilliSecondsToISO8601(endsAtMs),

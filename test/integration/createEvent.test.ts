@@ -3,7 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { organizerKey } from '../../resolvers/lib/keys';
 import { marshallKey } from '../helpers/table';
-import { graphql, newOrganizer, table } from '../helpers/api';
+import { graphql, iamGraphql, newOrganizer, table } from '../helpers/api';
 
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateEventInput!) {
@@ -139,5 +139,28 @@ describe('createEvent', () => {
     const record = unmarshall(stored.Item!);
     expect(record).toMatchObject({ activeEvents: 1, stats: { eventsCreated: 1, invitationsSent: 0 }, email: organizer.email });
     expect(created.data!.createEvent.organizerId).toBe(organizer.sub);
+  });
+
+  it('lets a backend (IAM) name the event, so that its retry creates nothing twice', async () => {
+    const organizer = await newOrganizer();
+    await graphql(ME, {}, organizer.auth); // registers the organizer
+    const NAMED = 'mutation($input: CreateEventInput!, $o: ID, $id: ID) { createEvent(input: $input, organizerId: $o, id: $id) { id organizerId } }';
+    const id = crypto.randomUUID();
+    const first = await iamGraphql(NAMED, { input: input(), o: organizer.sub, id });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.createEvent).toEqual({ id, organizerId: organizer.sub });
+    const again = await iamGraphql(NAMED, { input: input({ title: 'Another title' }), o: organizer.sub, id });
+    expect(again.errors![0]).toMatchObject({ errorType: 'Conflict', errorInfo: { reason: 'EVENT_EXISTS', eventId: id } });
+    const me = await graphql(ME, {}, organizer.auth);
+    expect(me.data!.me.stats).toMatchObject({ activeEvents: 1, eventsCreated: 1 });
+    expect((await graphql('query($id: ID!) { event(id: $id) { title } }', { id }, organizer.auth)).data!.event.title).toBe('Team offsite');
+
+    const bad = await iamGraphql(NAMED, { input: input(), o: organizer.sub, id: 'event-1' });
+    expect(bad.errors![0]).toMatchObject({ errorType: 'ValidationError', errorInfo: { violations: [{ field: 'id' }] } });
+    // Only IAM callers name events: an organizer's id is not taken.
+    const asked = crypto.randomUUID();
+    const mine = await graphql(NAMED, { input: input(), id: asked }, organizer.auth);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.createEvent.id).not.toBe(asked);
   });
 });

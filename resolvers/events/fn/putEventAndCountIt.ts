@@ -3,6 +3,7 @@
 // ACTIVE and stays within maxActiveEvents, so concurrent creates cannot cross the limit.
 // A refusal (suspended, at the limit) goes to the stash for noticeRefusal.
 import { runtime, util, type Context } from '@aws-appsync/utils';
+import { ErrorType } from '../../lib/errorTypes';
 import { organizerKey } from '../../lib/keys';
 import type { Refusal } from '../../lib/notices';
 import { activeEventsRefusal } from '../../lib/organizers';
@@ -52,6 +53,11 @@ export function request(ctx: Context) {
 export function response(ctx: Context) {
   if (ctx.error) {
     const reasons = ctx.result ? ctx.result.cancellationReasons : null;
+    // The event exists: a caller that named it (IAM, createEvent's `id`) is retrying.
+    if (reasons && reasons[0] && reasons[0].type === 'ConditionalCheckFailed') {
+      const eventId = (ctx.stash.event as EventRecord).id;
+      util.error(`An event with id ${eventId} exists already.`, ErrorType.Conflict, null, { reason: 'EVENT_EXISTS', eventId });
+    }
     // The fetched organizer was active and under its limit, so a failed condition on it
     // means a concurrent create reached the limit first (or a suspension came in between).
     if (reasons && reasons[1] && reasons[1].type === 'ConditionalCheckFailed') {

@@ -1,6 +1,6 @@
 // Emailed event requests through the whole ingestion path with fake ports: what is created,
 // invited and noticed, once, and what is refused, dropped or retried.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PermanentError } from '../../../../functions/lib/errors';
 import { EventRequestRefusedError } from '../../../../functions/requestIngestion/errors';
 import { ingestMail } from '../../../../functions/requestIngestion/ingestMail';
@@ -67,6 +67,17 @@ describe('emailed event requests', () => {
     expect(fake.created).toHaveLength(1);
     expect(fake.invites).toHaveLength(1);
     expect(fake.notices().map((n) => n.kind)).toEqual(['EVENT_REQUEST_PROCESSED']);
+  });
+
+  it('creates the event once when the progress could not be saved after createEvent: the retry names the same event', async () => {
+    const fake = fakePorts({ messages: { [KEY]: await invitation() }, saveErrors: [new Error('ProvisionedThroughputExceededException')] });
+    expect((await run({ fake })).ingestion).toMatchObject({ outcome: 'retry', facts: { eventId: 'event-1' } });
+    expect((await run({ fake })).ingestion).toMatchObject({ outcome: 'created', invited: 3, facts: { eventId: 'event-1' } });
+    expect(fake.ports.createEvent).toHaveBeenCalledTimes(2);
+    const [first, second] = vi.mocked(fake.ports.createEvent).mock.calls.map((call) => call[2]);
+    expect(second).toBe(first);
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(fake.created).toHaveLength(1);
   });
 
   it('tells the organizer when createEvent refuses the request, and lets a corrected mail with the same UID through', async () => {

@@ -36,6 +36,8 @@ export type FakeOptions = {
   rsvpErrors?: (Error | undefined)[];
   /** createEvent's answer per call (an Error is thrown); default: event-<n> with the input's title and start. */
   createErrors?: (Error | undefined)[];
+  /** saveProgress's failure per call (an Error is thrown); default: none. */
+  saveErrors?: (Error | undefined)[];
   /** inviteAttendees' answer per call (an Error is thrown); default: every attendee invited. */
   inviteErrors?: (Error | undefined)[];
   /** putNotice's answer per call (an Error is thrown). */
@@ -52,9 +54,12 @@ export function fakePorts(options: FakeOptions = {}) {
   let rsvpCalls = 0;
   const requestClaims = new Map<string, { status: string; token: string; locked: boolean; progress: RequestProgress | null }>();
   const created: { input: EventRequestInput; organizerId: string }[] = [];
+  /** The event id each createEvent call named. */
+  const createdIds: string[] = [];
   const invites: { eventId: string; attendees: RequestAttendee[]; organizerId: string }[] = [];
   const notices = new Map<string, NoticeRecord>();
   let createCalls = 0;
+  let saveCalls = 0;
   let inviteCalls = 0;
   let noticeCalls = 0;
   const organizers = options.organizers ?? { 'ada@example.org': { id: 'org-1', status: 'ACTIVE' } };
@@ -110,6 +115,8 @@ export function fakePorts(options: FakeOptions = {}) {
       return { outcome: 'claimed' as const, progress };
     }),
     saveProgress: vi.fn(async (claim: Claim, progress: RequestProgress) => {
+      const failure = options.saveErrors?.[saveCalls++];
+      if (failure) throw failure;
       const current = requestClaims.get(claim.messageId);
       if (current?.token !== claim.token) throw new Error('ConditionalCheckFailedException');
       current.progress = structuredClone(progress);
@@ -123,10 +130,14 @@ export function fakePorts(options: FakeOptions = {}) {
       if (failure) throw failure;
       if (!notices.has(`${notice.pk}|${notice.sk}`)) notices.set(`${notice.pk}|${notice.sk}`, notice);
     }),
-    createEvent: vi.fn(async (input: EventRequestInput, organizerId: string) => {
+    createEvent: vi.fn(async (input: EventRequestInput, organizerId: string, id: string) => {
       const failure = options.createErrors?.[createCalls++];
       if (failure) throw failure;
+      // An id asked for before is that event (the API answers Conflict EVENT_EXISTS; the port, the event).
+      const before = createdIds.indexOf(id);
+      if (before >= 0) return { id: `event-${before + 1}`, title: input.title, startsAt: input.startsAt };
       created.push({ input, organizerId });
+      createdIds.push(id);
       return { id: `event-${created.length}`, title: input.title, startsAt: input.startsAt };
     }),
     inviteAttendees: vi.fn(async (eventId: string, attendees: RequestAttendee[], organizerId: string): Promise<InviteOutcome> => {
@@ -148,5 +159,5 @@ export function fakePorts(options: FakeOptions = {}) {
     if (requestClaims.get(claim.messageId)?.token === claim.token) requestClaims.delete(claim.messageId);
     else await release(claim);
   });
-  return { ports, claims, requestClaims, started, uploads, recorded, created, invites, notices: () => [...notices.values()], warn: vi.fn() };
+  return { ports, claims, requestClaims, started, uploads, recorded, created, createdIds, invites, notices: () => [...notices.values()], warn: vi.fn() };
 }
