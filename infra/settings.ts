@@ -19,6 +19,8 @@ export interface Settings {
   };
   /** Days until the AppSync API key expires (AppSync allows 1..365; CDK's default is 7). */
   readonly apiKeyExpiryDays: number;
+  /** Length of an acceptance digest window: organizers on DIGEST get at most one notice per window. */
+  readonly acceptanceDigestMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mailDomain: 'calendar.localhost',
   defaultLimits: { maxActiveEvents: 50, maxInvitationsPerEvent: 10_000, maxInvitationsPerDay: 5_000 },
   apiKeyExpiryDays: 365,
+  acceptanceDigestMinutes: 60,
 };
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -57,6 +60,7 @@ const RULES: Rule[] = [
   { key: 'maxInvitationsPerEvent', check: (s) => isCount(s.defaultLimits.maxInvitationsPerEvent, 1_000_000), message: 'must be an integer from 1 to 1000000' },
   { key: 'maxInvitationsPerDay', check: (s) => isCount(s.defaultLimits.maxInvitationsPerDay, 1_000_000), message: 'must be an integer from 1 to 1000000' },
   { key: 'apiKeyExpiryDays', check: (s) => isCount(s.apiKeyExpiryDays, 365), message: 'must be an integer from 1 to 365 (AppSync API key lifetime)' },
+  { key: 'acceptanceDigestMinutes', check: (s) => isCount(s.acceptanceDigestMinutes, 7 * 24 * 60), message: 'must be an integer from 1 to 10080 (a week)' },
 ];
 
 /** Every rule a settings object breaks, as `key: message` lines. */
@@ -80,6 +84,7 @@ export function readSettings(node: Node): Settings {
       maxInvitationsPerDay: count('maxInvitationsPerDay', d.defaultLimits.maxInvitationsPerDay),
     },
     apiKeyExpiryDays: count('apiKeyExpiryDays', d.apiKeyExpiryDays),
+    acceptanceDigestMinutes: count('acceptanceDigestMinutes', d.acceptanceDigestMinutes),
   };
   const problems = settingsProblems(settings);
   if (problems.length > 0) {

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AcceptanceDigests } from './acceptanceDigests';
 import { Api } from './api';
@@ -30,7 +30,7 @@ export class CalendarInviteStack extends Stack {
     const tokenKey = new TokenKey(this, 'TokenKey');
     const imports = new Imports(this, 'Imports');
     // Acceptance digests before the API: rsvp queues a window's timer through its scheduler (infra/acceptanceDigests.ts).
-    const acceptanceDigests = new AcceptanceDigests(this, 'AcceptanceDigests', { table: data.table });
+    const acceptanceDigests = new AcceptanceDigests(this, 'AcceptanceDigests', { table: data.table, window: Duration.minutes(props.settings.acceptanceDigestMinutes) });
     const api = new Api(this, 'Api', {
       table: data.table,
       userPool: auth.userPool,

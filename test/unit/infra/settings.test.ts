@@ -21,9 +21,9 @@ describe('settings from CDK context', () => {
   });
 
   it('names every bad key in one error', () => {
-    const app = new App({ context: { sender: 'nobody', maxActiveEvents: 0, apiKeyExpiryDays: 400, rsvpEmail: 'rsvp@elsewhere.com' } });
+    const app = new App({ context: { sender: 'nobody', maxActiveEvents: 0, apiKeyExpiryDays: 400, rsvpEmail: 'rsvp@elsewhere.com', acceptanceDigestMinutes: 0 } });
     expect(() => readSettings(app.node)).toThrowError(
-      /sender: must be an email address[\s\S]*rsvpEmail: must be an address on mailDomain[\s\S]*maxActiveEvents: must be an integer[\s\S]*apiKeyExpiryDays: must be an integer from 1 to 365/,
+      /sender: must be an email address[\s\S]*rsvpEmail: must be an address on mailDomain[\s\S]*maxActiveEvents: must be an integer[\s\S]*apiKeyExpiryDays: must be an integer from 1 to 365[\s\S]*acceptanceDigestMinutes: must be an integer from 1 to 10080/,
     );
   });
 });

@@ -128,10 +128,10 @@ describe('the CDK stack', () => {
     expect(Object.keys(template.findResources('Custom::LogRetention'))).toEqual([]);
   });
 
-  it('takes default limits from context', () => {
-    const custom = createApp({ context: { maxActiveEvents: 5 } });
+  it('takes default limits and the acceptance digest window from context', () => {
+    const custom = createApp({ context: { maxActiveEvents: 5, acceptanceDigestMinutes: 15 } });
     Template.fromStack(custom.stack).hasResourceProperties('AWS::AppSync::GraphQLApi', {
-      EnvironmentVariables: Match.objectLike({ DEFAULT_MAX_ACTIVE_EVENTS: '5' }),
+      EnvironmentVariables: Match.objectLike({ DEFAULT_MAX_ACTIVE_EVENTS: '5', ACCEPTANCE_DIGEST_SECONDS: '900' }),
     });
   }, 60_000);
 
