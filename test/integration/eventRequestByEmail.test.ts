@@ -4,30 +4,20 @@
 // event, its attendees' invitations, and the organizer's EVENT_REQUEST_PROCESSED notice.
 // The same mail again creates nothing; a stranger's creates nothing; a suspended
 // organizer's, or an invalid request, gets an EVENT_REQUEST_FAILED notice with the reason.
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { describe, expect, it } from 'vitest';
 import { NOTICE_SK_PREFIX, organizerKey } from '../../resolvers/lib/keys';
 import { endpoints, graphql, newOrganizer, table } from '../helpers/api';
+import { sendInbound, settled, until } from '../helpers/inboundMail';
 import { noMoreMails, waitForMails, type OutboxMail } from '../helpers/outbox';
 import { requestIcs } from '../fixtures/requests/requestFixture';
 
 type Organizer = Awaited<ReturnType<typeof newOrganizer>>;
 
 const e = () => endpoints();
-const sdk = () => ({ region: e().region, credentials: e().credentials });
-const AUTHENTICATED = 'spf=PASS; dkim=PASS; dmarc=PASS; spam=PASS; virus=PASS';
 const YEAR = new Date().getUTCFullYear() + 1;
-
-function output(path: string): string {
-  const value = e().outputs[`${e().stackName}/${path}`];
-  if (!value) throw new Error(`endpoints.json has no output ${e().stackName}/${path}`);
-  return value;
-}
 
 function guests(): [string, string, string] {
   const tag = crypto.randomUUID().slice(0, 8);
@@ -38,43 +28,11 @@ function invitation(organizerEmail: string, o: { title: string; guests: [string,
   return requestIcs({ uid: `${crypto.randomUUID()}@example.com`, start: `${YEAR}0301T090000`, end: o.end ?? `${YEAR}0301T103000`, title: o.title, organizer: organizerEmail, guests: o.guests, requests: e().outputs.RequestsEmail! });
 }
 
-/** Sends over SMTP to the requests address; resolves to SES's message id (the 250 answer's). */
-async function mail(options: Mail.Options): Promise<string> {
-  const [host, port] = e().smtp.split(':');
-  const transport = createTransport({ host, port: Number(port), secure: false, ignoreTLS: true });
-  try {
-    const sent = await transport.sendMail({ to: e().outputs.RequestsEmail, headers: { 'X-Local-SES-Verdicts': AUTHENTICATED }, ...options });
-    return String(sent.response).trim().split(/\s+/).pop()!;
-  } finally {
-    transport.close();
-  }
-}
+/** Mails the requests address; resolves to SES's message id. */
+const mail = (message: Mail.Options) => sendInbound({ to: e().outputs.RequestsEmail, ...message });
 
 /** Mails to any of `addresses` (the outbox's `to` may carry the attendee's name too). */
 const toAny = (addresses: string[]) => (m: OutboxMail) => m.to.some((to) => addresses.some((a) => to.includes(a)));
-
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-/** The message was stored and the event-requests queue has nothing left, visible or in flight. */
-async function settled(sesMessageId: string): Promise<void> {
-  const s3 = new S3Client({ ...sdk(), endpoint: e().aws.s3, forcePathStyle: true });
-  await until('the stored message', () => s3.send(new HeadObjectCommand({ Bucket: e().outputs.InboundBucketName, Key: `inbound/${sesMessageId}` })).then(() => true, () => false), Boolean);
-  const sqs = new SQSClient({ ...sdk(), endpoint: e().aws.sqs });
-  const pending = async () => {
-    const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: output('Messaging/EventRequests'), AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-    return Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible);
-  };
-  await new Promise((r) => setTimeout(r, 500));
-  await until('the event-requests queue to drain', async () => (await pending()) + (await new Promise((r) => setTimeout(r, 300)).then(pending)), (n) => n === 0);
-}
 
 async function notices(organizer: Organizer, kind: string) {
   const { client, name } = table();

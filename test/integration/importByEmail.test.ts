@@ -4,22 +4,19 @@
 // the importer -> attendees invited and the organizer's IMPORT_FINISHED notice. Mail from
 // anyone else, or that fails a check, creates no import job.
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { describe, expect, it } from 'vitest';
 import { eventKey, IMPORT_SK_PREFIX, messageKey, organizerEmailKey } from '../../resolvers/lib/keys';
 import { daysFromNow, endpoints, graphql, newOrganizer, table } from '../helpers/api';
+import { sendInbound, settled, until } from '../helpers/inboundMail';
 import { waitForMails } from '../helpers/outbox';
 
 type Organizer = Awaited<ReturnType<typeof newOrganizer>>;
 
 const e = () => endpoints();
 const sdk = () => ({ region: e().region, credentials: e().credentials });
-/** What a mail from a domain with SPF, DKIM and DMARC in order gets from SES. */
-const AUTHENTICATED = 'spf=PASS; dkim=PASS; dmarc=PASS; spam=PASS; virus=PASS';
 const CSV = 'email,name\nada.guest@example.com,Ada\ngrace.guest@example.com,Grace\n';
 
 function output(path: string): string {
@@ -38,18 +35,8 @@ async function newEvent(organizer: Organizer) {
   return out.data!.createEvent as { id: string; title: string };
 }
 
-/** Sends over SMTP to the requests address; resolves to SES's message id (the 250 answer's). */
-async function mail(options: Mail.Options & { verdicts?: string }): Promise<string> {
-  const [host, port] = e().smtp.split(':');
-  const transport = createTransport({ host, port: Number(port), secure: false, ignoreTLS: true });
-  const { verdicts = AUTHENTICATED, ...message } = options;
-  try {
-    const sent = await transport.sendMail({ to: e().outputs.RequestsEmail, headers: { 'X-Local-SES-Verdicts': verdicts }, ...message });
-    return String(sent.response).trim().split(/\s+/).pop()!;
-  } finally {
-    transport.close();
-  }
-}
+/** Mails the requests address; resolves to SES's message id. */
+const mail = ({ verdicts, ...message }: Mail.Options & { verdicts?: string }) => sendInbound({ to: e().outputs.RequestsEmail, ...message }, verdicts);
 
 const csvAttachment = (filename = 'guests.csv', content = CSV): Mail.Attachment => ({ filename, content, contentType: 'text/csv' });
 
@@ -70,39 +57,6 @@ async function item(key: { pk: string; sk: string }) {
   const { client, name } = table();
   const out = await client.send(new GetItemCommand({ TableName: name, Key: marshall(key), ConsistentRead: true }));
   return out.Item ? unmarshall(out.Item) : undefined;
-}
-
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-/**
- * The message was received (stored in the inbound bucket) and the event-requests queue has
- * nothing left, visible or in flight: requestIngestion has finished with it. A message it
- * wrongly retried would stay in flight and time this out.
- */
-async function settled(sesMessageId: string): Promise<void> {
-  const s3 = new S3Client({ ...sdk(), endpoint: e().aws.s3, forcePathStyle: true });
-  await until(
-    'the stored message',
-    () => s3.send(new HeadObjectCommand({ Bucket: e().outputs.InboundBucketName, Key: `inbound/${sesMessageId}` })).then(() => true, () => false),
-    Boolean,
-  );
-  const sqs = new SQSClient({ ...sdk(), endpoint: e().aws.sqs });
-  const queueUrl = output('Messaging/EventRequests');
-  const pending = async () => {
-    const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-    return Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible);
-  };
-  // The topic's delivery follows the stored object: give it a moment, then wait for the queue to empty twice in a row.
-  await new Promise((r) => setTimeout(r, 500));
-  await until('the event-requests queue to drain', async () => (await pending()) + (await new Promise((r) => setTimeout(r, 300)).then(pending)), (n) => n === 0);
 }
 
 describe('bulk import by email', () => {

@@ -5,39 +5,28 @@
 // layouts of test/fixtures/replies/; the bad cases there, and mail failing SES's verdicts,
 // change nothing.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import ICAL from 'ical.js';
-import { createTransport } from 'nodemailer';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { messageClaimId } from '../../functions/requestIngestion/rsvpClaim';
 import { messageKey } from '../../resolvers/lib/keys';
 import { replyFixture, type ReplyFixture, type ReplyValues } from '../fixtures/replies/replyFixture';
 import { daysFromNow, endpoints, graphql, newOrganizer, table } from '../helpers/api';
+import { sendInbound, settled, until } from '../helpers/inboundMail';
 import { rawMail, waitForMails } from '../helpers/outbox';
 
 type Organizer = Awaited<ReturnType<typeof newOrganizer>>;
 
 const e = () => endpoints();
-const sdk = () => ({ region: e().region, credentials: e().credentials });
 const rsvpAddress = () => e().outputs.RsvpEmail!;
 const mailDomain = () => rsvpAddress().split('@')[1]!;
-/** What mail from a domain with SPF, DKIM and DMARC in order gets from SES. */
-const AUTHENTICATED = 'spf=PASS; dkim=PASS; dmarc=PASS; spam=PASS; virus=PASS';
 
 const ATTENDEES = `query($e: ID!) { attendees(eventId: $e, limit: 100) { items { email status answer { response comment via sequence dtstamp } } } }`;
 const COUNTS = `query($id: ID!) { event(id: $id) { counts { invited needsAction accepted declined tentative } } }`;
 const HISTORY = `query($e: ID!, $email: String!) { rsvpHistory(eventId: $e, email: $email) { response previous comment via sequence dtstamp } }`;
 
 type Answered = { email: string; status: string; answer: { response: string; comment: string | null; via: string; sequence: number; dtstamp: string } | null };
-
-function output(path: string): string {
-  const value = e().outputs[`${e().stackName}/${path}`];
-  if (!value) throw new Error(`endpoints.json has no output ${e().stackName}/${path}`);
-  return value;
-}
 
 const guest = (name: string) => `${name}-${crypto.randomUUID().slice(0, 8)}@example.com`;
 
@@ -59,52 +48,8 @@ function reply(fixture: ReplyFixture, values: Partial<ReplyValues> & Pick<ReplyV
   return replyFixture(fixture, { mailDomain: mailDomain(), rsvp: rsvpAddress(), sequence: 0, dtstamp: new Date(Math.floor(Date.now() / 1000) * 1000), ...values });
 }
 
-/** Sends a raw message over SMTP to the RSVP address; resolves to SES's message id (the 250 answer's). */
-async function send(raw: string, envelopeFrom: string, verdicts = AUTHENTICATED): Promise<string> {
-  const [host, port] = e().smtp.split(':');
-  const transport = createTransport({ host, port: Number(port), secure: false, ignoreTLS: true });
-  try {
-    // The listener takes the header out before storing the message: it stands in for the DNS
-    // records an offline listener cannot look up.
-    const sent = await transport.sendMail({ envelope: { from: envelopeFrom, to: [rsvpAddress()] }, raw: `X-Local-SES-Verdicts: ${verdicts}\r\n${raw}` });
-    return String(sent.response).trim().split(/\s+/).pop()!;
-  } finally {
-    transport.close();
-  }
-}
-
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-/**
- * The message was received (stored in the inbound bucket) and the event-requests queue has
- * nothing left, visible or in flight: requestIngestion has finished with it. A message it
- * wrongly retried would stay in flight and time this out.
- */
-async function settled(sesMessageId: string): Promise<void> {
-  const s3 = new S3Client({ ...sdk(), endpoint: e().aws.s3, forcePathStyle: true });
-  await until(
-    'the stored message',
-    () => s3.send(new HeadObjectCommand({ Bucket: e().outputs.InboundBucketName, Key: `inbound/${sesMessageId}` })).then(() => true, () => false),
-    Boolean,
-  );
-  const sqs = new SQSClient({ ...sdk(), endpoint: e().aws.sqs });
-  const queueUrl = output('Messaging/EventRequests');
-  const pending = async () => {
-    const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-    return Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible);
-  };
-  // The topic's delivery follows the stored object: give it a moment, then wait for the queue to empty twice in a row.
-  await new Promise((r) => setTimeout(r, 500));
-  await until('the event-requests queue to drain', async () => (await pending()) + (await new Promise((r) => setTimeout(r, 300)).then(pending)), (n) => n === 0);
-}
+/** Sends a raw message over SMTP to the RSVP address; resolves to SES's message id. */
+const send = (raw: string, envelopeFrom: string, verdicts?: string) => sendInbound({ envelope: { from: envelopeFrom, to: [rsvpAddress()] }, raw }, verdicts);
 
 async function attendees(organizer: Organizer, eventId: string): Promise<Answered[]> {
   const out = await graphql(ATTENDEES, { e: eventId }, organizer.auth);
