@@ -11,7 +11,7 @@ import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { DispatchMessage } from '../../resolvers/lib/dispatch';
 import type { DeliveryState, OrganizerRecord } from '../../resolvers/lib/records';
 import { isThrottling } from '../lib/aws/sesErrors';
-import { isPermanent } from '../lib/errors';
+import { errorText, isPermanent } from '../lib/errors';
 import type { log as writeLog } from '../lib/log';
 import { composeInvitation } from '../lib/mail/composeInvitation';
 import { INVITATION_PURPOSE, INVITATION_TAGS } from '../lib/mail/invitationTags';
@@ -64,7 +64,7 @@ export async function dispatchMail(body: string, config: DispatchConfig, ports: 
   try {
     message = parseDispatch(body);
   } catch (error) {
-    return { outcome: 'dropped', reason: text(error) };
+    return { outcome: 'dropped', reason: errorText(error) };
   }
   let plan;
   let organizer;
@@ -73,14 +73,14 @@ export async function dispatchMail(body: string, config: DispatchConfig, ports: 
     plan = planMail(message, await ports.facts(message));
     if (plan.action === 'send') [organizer, key] = await Promise.all([ports.organizer(plan.event.organizerId), ports.tokenKey()]);
   } catch (error) {
-    return { message, outcome: 'retry', reason: `reading the table failed: ${text(error)}` };
+    return { message, outcome: 'retry', reason: `reading the table failed: ${errorText(error)}` };
   }
   const record = async (update: DeliveryUpdate) => {
     try {
       await ports.recordDelivery(message.eventId, message.email, update);
     } catch (error) {
       // The mail went (or never will): the attendee's record lags, a retry would risk a second mail.
-      log('WARN', 'delivery not recorded on the attendee', { eventId: message.eventId, state: update.state, error: text(error) });
+      log('WARN', 'delivery not recorded on the attendee', { eventId: message.eventId, state: update.state, error: errorText(error) });
     }
   };
   if (plan.action === 'skip') return { message, outcome: 'skipped', reason: plan.reason };
@@ -94,7 +94,7 @@ export async function dispatchMail(body: string, config: DispatchConfig, ports: 
   try {
     claimed = await ports.claim(claim);
   } catch (error) {
-    return { message, outcome: 'retry', reason: `claim failed: ${text(error)}` };
+    return { message, outcome: 'retry', reason: `claim failed: ${errorText(error)}` };
   }
   // The reason is logged: it names the mail by event and SEQUENCE, never by the mailId (it holds the address).
   if (claimed === 'done') return { message, outcome: 'duplicate', reason: `this mail (SEQUENCE ${plan.sequence}) was sent already` };
@@ -104,7 +104,7 @@ export async function dispatchMail(body: string, config: DispatchConfig, ports: 
     try {
       await ports.finish(claim, status, facts);
     } catch (error) {
-      log('WARN', 'mail claim not marked', { eventId: message.eventId, sequence: plan.sequence, status, error: text(error) });
+      log('WARN', 'mail claim not marked', { eventId: message.eventId, sequence: plan.sequence, status, error: errorText(error) });
     }
   };
   try {
@@ -147,10 +147,10 @@ export async function dispatchMail(body: string, config: DispatchConfig, ports: 
     try {
       await ports.release(claim);
     } catch (releaseError) {
-      log('WARN', 'mail claim not released', { eventId: message.eventId, sequence: plan.sequence, error: text(releaseError) });
+      log('WARN', 'mail claim not released', { eventId: message.eventId, sequence: plan.sequence, error: errorText(releaseError) });
     }
-    if (message.reason !== 'REMOVED') await record({ state: null, lastError: text(error) });
-    return { message, outcome: 'retry', reason: text(error), throttled: isThrottling(error) };
+    if (message.reason !== 'REMOVED') await record({ state: null, lastError: errorText(error) });
+    return { message, outcome: 'retry', reason: errorText(error), throttled: isThrottling(error) };
   }
 }
 
@@ -167,8 +167,4 @@ function domainOf(address: string): string {
 /** SES tag values allow letters, digits, `_`, `-`, `.`, `@` and at most 256 characters. */
 function tagValue(value: string): string {
   return value.replace(/[^A-Za-z0-9_.@-]/g, '_').slice(0, 256);
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -13,7 +13,7 @@
 //   from the request (requestEventId), so a crash between createEvent's answer and the
 //   progress being saved creates nothing twice: the retry's createEvent finds it.
 import { INVITE_LIMITS } from '../../resolvers/lib/invites';
-import { isPermanent } from '../lib/errors';
+import { errorText, isPermanent } from '../lib/errors';
 import type { Claim, ClaimOutcome } from '../lib/sendOnce/sendClaim';
 import type { NoticePorts, RequestClaimPorts } from './dynamoRequestClaims';
 import { REQUEST_INGESTION_CONSUMER } from './emailImportClaim';
@@ -44,7 +44,7 @@ export async function eventRequestByEmail(work: RequestWork, sender: RequestSend
       await step();
     } catch (error) {
       // Done (or refused for good) already, or the lease runs out on its own: nothing to retry for.
-      warn(`emailed event request claim not ${what}`, { sesMessageId: sender.sesMessageId, claim: claim.messageId, error: text(error) });
+      warn(`emailed event request claim not ${what}`, { sesMessageId: sender.sesMessageId, claim: claim.messageId, error: errorText(error) });
     }
   };
   const messageClaim = claimOf(sender.messageClaimId);
@@ -53,7 +53,7 @@ export async function eventRequestByEmail(work: RequestWork, sender: RequestSend
   try {
     claimed = await ports.claim(messageClaim);
   } catch (error) {
-    return { outcome: 'retry', reason: `claim failed: ${text(error)}` };
+    return { outcome: 'retry', reason: `claim failed: ${errorText(error)}` };
   }
   if (claimed === 'done') return { outcome: 'dropped', reason: 'already handled: a message with this Message-ID from this sender' };
   if (claimed === 'inProgress') return { outcome: 'retry', reason: 'another receive of this message is handling it' };
@@ -64,7 +64,7 @@ export async function eventRequestByEmail(work: RequestWork, sender: RequestSend
       await ports.putNotice(notice);
     } catch (error) {
       await quietly('released', messageClaim, () => ports.release(messageClaim));
-      return { outcome: 'retry', reason: `notice not written: ${text(error)}` };
+      return { outcome: 'retry', reason: `notice not written: ${errorText(error)}` };
     }
     await quietly('marked', messageClaim, () => ports.finish(messageClaim, 'DROPPED', { reason: failure.reason }));
     return { outcome: 'failed', failure };
@@ -88,13 +88,13 @@ export async function eventRequestByEmail(work: RequestWork, sender: RequestSend
     progress = outcome.progress;
   } catch (error) {
     await quietly('released', messageClaim, () => ports.release(messageClaim));
-    return { outcome: 'retry', reason: `claim failed: ${text(error)}` };
+    return { outcome: 'retry', reason: `claim failed: ${errorText(error)}` };
   }
 
   const retry = async (error: unknown, eventId?: string): Promise<EventRequestByEmail> => {
     await quietly('unlocked', requestClaim, () => ports.unlockRequest(requestClaim));
     await quietly('released', messageClaim, () => ports.release(messageClaim));
-    return { outcome: 'retry', reason: text(error), ...(eventId ? { eventId } : {}) };
+    return { outcome: 'retry', reason: errorText(error), ...(eventId ? { eventId } : {}) };
   };
 
   if (!progress) {
@@ -158,8 +158,4 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -9,7 +9,7 @@
 // - Anything else releases the claim and retries the message; attachments imported before
 //   it stay done. Retrying after startImport succeeded leaves that job WAITING_FOR_UPLOAD
 //   until it expires: a stray job rather than a lost import.
-import { isPermanent } from '../lib/errors';
+import { errorText, isPermanent } from '../lib/errors';
 import type { Claim, ClaimOutcome } from '../lib/sendOnce/sendClaim';
 import type { CsvImportRequest } from './classifyRequest';
 import { attachmentClaimId, REQUEST_INGESTION_CONSUMER } from './emailImportClaim';
@@ -61,7 +61,7 @@ export async function importByEmail(
     try {
       claimed = await ports.claim(claim);
     } catch (error) {
-      return { outcome: 'retry', attachments: settled, reason: `claim failed: ${text(error)}` };
+      return { outcome: 'retry', attachments: settled, reason: `claim failed: ${errorText(error)}` };
     }
     if (claimed === 'done') {
       settled.push({ index: attachment.index, outcome: 'alreadyImported' });
@@ -74,7 +74,7 @@ export async function importByEmail(
         await ports.finish(claim, status, reason ? { reason } : {});
       } catch (error) {
         // The import started (or never will): a retry would only risk a second job.
-        warn('emailed import not marked', { sesMessageId: sender.sesMessageId, attachment: attachment.index, status, error: text(error) });
+        warn('emailed import not marked', { sesMessageId: sender.sesMessageId, attachment: attachment.index, status, error: errorText(error) });
       }
     };
     try {
@@ -94,14 +94,10 @@ export async function importByEmail(
         await ports.release(claim);
       } catch (releaseError) {
         // The lease runs out on its own before the message is received again.
-        warn('emailed import claim not released', { sesMessageId: sender.sesMessageId, attachment: attachment.index, error: text(releaseError) });
+        warn('emailed import claim not released', { sesMessageId: sender.sesMessageId, attachment: attachment.index, error: errorText(releaseError) });
       }
-      return { outcome: 'retry', attachments: settled, reason: text(error) };
+      return { outcome: 'retry', attachments: settled, reason: errorText(error) };
     }
   }
   return { outcome: 'done', attachments: settled };
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -13,7 +13,7 @@
 // - dropped: nothing to do, ever (the reason says why; `refusal` when the organizer was told); logged and done;
 // - retry: a failure a retry may fix (DynamoDB, S3, AppSync 5xx, network): batchItemFailures.
 import type { RsvpResponse } from '../../resolvers/lib/records';
-import { isPermanent } from '../lib/errors';
+import { errorText, isPermanent } from '../lib/errors';
 import { classifyRequest, type MailRequest } from './classifyRequest';
 import type { EventRequestPorts } from './eventRequestByEmail';
 import { identifyOrganizer, type OrganizerPorts } from './identifyOrganizer';
@@ -105,7 +105,7 @@ export async function ingestMail(body: string, config: IngestionConfig, ports: I
     request = classifyRequest(email, ownAddressOr(sender.email, config.addresses));
   } catch (error) {
     if (isPermanent(error)) return dropped(error.message);
-    return { outcome: 'retry', facts, reason: text(error) };
+    return { outcome: 'retry', facts, reason: errorText(error) };
   }
   if (request.kind === 'eventRequest' || request.kind === 'badEventRequest') {
     return ingestEventRequest(request, { sesMessageId: mail.sesMessageId, email: sender.email, messageId, organizerId, notActive }, facts, config, ports, warn);
@@ -128,8 +128,4 @@ export async function ingestMail(body: string, config: IngestionConfig, ports: I
 function ownAddressOr(sender: string, addresses: InboundAddresses): (email: string) => boolean {
   const ownDomains = new Set([domainOf(addresses.requests), domainOf(addresses.rsvp)].map((d) => d.toLowerCase()));
   return (email) => email === sender || ownDomains.has(domainOf(email));
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

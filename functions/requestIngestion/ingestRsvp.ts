@@ -2,7 +2,7 @@
 // sender already checked (ingestMail.ts). The stored message is read, its REPLY found
 // (findReply.ts) and matched to an invitation (matchReply.ts), then recorded once
 // (rsvpByEmail.ts). Mail that is no RSVP, is forged or is malformed is dropped with the reason.
-import { isPermanent } from '../lib/errors';
+import { errorText, isPermanent } from '../lib/errors';
 import { findReply, type FoundReply } from './findReply';
 import type { Ingestion, IngestionConfig, IngestionFacts, IngestionPorts } from './ingestMail';
 import type { Warn } from './importByEmail';
@@ -31,7 +31,7 @@ export async function ingestRsvp(
     found = findReply(email);
   } catch (error) {
     if (isPermanent(error)) return dropped(error.message);
-    return { outcome: 'retry', facts, reason: text(error) };
+    return { outcome: 'retry', facts, reason: errorText(error) };
   }
   if ('problem' in found) return dropped(found.problem);
 
@@ -50,8 +50,4 @@ export async function ingestRsvp(
     case 'dropped':
       return { ...dropped(result.reason), ...(result.errorType ? { refusal: { errorType: result.errorType, ...(result.apiReason ? { reason: result.apiReason } : {}) } } : {}) };
   }
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -8,7 +8,7 @@
 // - Anything else releases both claims and retries the message; if it lasts, the queue's DLQ.
 // A crash between the API's answer and the marks lets the retry call the API again, which
 // then refuses the reply as stale (the same SEQUENCE and DTSTAMP): nothing is applied twice.
-import { isPermanent } from '../lib/errors';
+import { errorText, isPermanent } from '../lib/errors';
 import type { Claim, ClaimOutcome } from '../lib/sendOnce/sendClaim';
 import { REQUEST_INGESTION_CONSUMER } from './emailImportClaim';
 import { RsvpRefusedError } from './errors';
@@ -42,7 +42,7 @@ export async function rsvpByEmail(rsvp: EmailRsvp, ids: RsvpClaimIds, config: Cl
         await ports.release(claim);
       } catch (error) {
         // The lease runs out on its own before the message is received again.
-        warn('emailed RSVP claim not released', { sesMessageId: ids.sesMessageId, claim: claim.messageId, error: text(error) });
+        warn('emailed RSVP claim not released', { sesMessageId: ids.sesMessageId, claim: claim.messageId, error: errorText(error) });
       }
     }
   };
@@ -52,7 +52,7 @@ export async function rsvpByEmail(rsvp: EmailRsvp, ids: RsvpClaimIds, config: Cl
         await ports.finish(claim, status, reason ? { reason } : {});
       } catch (error) {
         // Recorded (or refused for good) already: a retry would only meet a stale reply.
-        warn('emailed RSVP claim not marked', { sesMessageId: ids.sesMessageId, claim: claim.messageId, status, error: text(error) });
+        warn('emailed RSVP claim not marked', { sesMessageId: ids.sesMessageId, claim: claim.messageId, status, error: errorText(error) });
       }
     }
   };
@@ -61,7 +61,7 @@ export async function rsvpByEmail(rsvp: EmailRsvp, ids: RsvpClaimIds, config: Cl
   try {
     claimed = await ports.claim(messageClaim);
   } catch (error) {
-    return { outcome: 'retry', reason: `claim failed: ${text(error)}` };
+    return { outcome: 'retry', reason: `claim failed: ${errorText(error)}` };
   }
   if (claimed === 'done') return { outcome: 'dropped', reason: 'already handled: a message with this Message-ID from this sender' };
   if (claimed === 'inProgress') return { outcome: 'retry', reason: 'another receive of this message is handling it' };
@@ -70,7 +70,7 @@ export async function rsvpByEmail(rsvp: EmailRsvp, ids: RsvpClaimIds, config: Cl
     claimed = await ports.claim(replyClaim);
   } catch (error) {
     await release([messageClaim]);
-    return { outcome: 'retry', reason: `claim failed: ${text(error)}` };
+    return { outcome: 'retry', reason: `claim failed: ${errorText(error)}` };
   }
   if (claimed === 'done') {
     const reason = 'already handled: the same reply (UID, ATTENDEE, SEQUENCE, DTSTAMP) came in another message';
@@ -93,10 +93,6 @@ export async function rsvpByEmail(rsvp: EmailRsvp, ids: RsvpClaimIds, config: Cl
       return { outcome: 'dropped', reason: error.message, ...refused };
     }
     await release([replyClaim, messageClaim]);
-    return { outcome: 'retry', reason: text(error) };
+    return { outcome: 'retry', reason: errorText(error) };
   }
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
